@@ -1,0 +1,110 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, parseOrThrow, toErrorBody } from "../errors";
+import { logger } from "../log/logger";
+import { assertCan, type Principal } from "../authz/principal";
+import { authenticateApiKey } from "../apikeys/service";
+import { currentUser } from "../auth/session";
+import { userPrincipal } from "../projects/service";
+import type { RouteContract } from "./contract";
+import { requestIdFrom } from "./request-id";
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteInput<C extends RouteContract> {
+  principal: Principal;
+  body: Infer<C["body"]>;
+  query: Infer<C["query"]>;
+  params: Infer<C["params"]>;
+  requestId: string;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/**
+ * Who is calling: a Bearer API key (its project), or a signed-in session acting in the project named
+ * by the X-Flightdeck-Project header or the ?project= query parameter.
+ */
+async function resolvePrincipal(req: Request, requestId: string): Promise<Principal> {
+  const auth = req.headers.get("authorization");
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const principal = m ? await authenticateApiKey(m[1], requestId) : null;
+    if (!principal) throw new AppError("UNAUTHENTICATED", "Missing or invalid credentials.");
+    return principal;
+  }
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key as 'Authorization: Bearer <key>'.");
+  const slug = req.headers.get("x-flightdeck-project") ?? new URL(req.url).searchParams.get("project");
+  if (!slug) throw new AppError("BAD_REQUEST", "Name the project with the X-Flightdeck-Project header or ?project=<slug>.");
+  return (await userPrincipal(user, slug, requestId)).principal;
+}
+
+async function readJsonBody(req: Request, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with 'Content-Type: application/json'.");
+  }
+  const text = await req.text();
+  if (Buffer.byteLength(text) > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
+  if (!text.trim()) throw new AppError("BAD_REQUEST", "Request body is empty; expected a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError("BAD_REQUEST", `Request body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function queryObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (k !== "project") out[k] = v;
+  return out;
+}
+
+/** The one wrapper for public API route handlers: identity, permission, parsing, errors, logging. */
+export function apiRoute<C extends RouteContract>(
+  contract: C,
+  handler: (input: RouteInput<C>) => Promise<unknown>,
+) {
+  return async (req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const requestId = requestIdFrom(req.headers);
+    const started = performance.now();
+    let status = 500;
+    let principal: Principal | undefined;
+    try {
+      principal = await resolvePrincipal(req, requestId);
+      if (contract.permission) assertCan(principal, contract.permission);
+      const params = contract.params ? parseOrThrow(contract.params, await ctx.params, "Path") : undefined;
+      const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
+      const body = contract.body
+        ? parseOrThrow(contract.body, await readJsonBody(req, contract.maxBodyBytes ?? DEFAULT_MAX_BODY), "Body")
+        : undefined;
+      const result = await handler({ principal, body, query, params, requestId } as RouteInput<C>);
+      status = contract.status ?? 200;
+      return status === 204
+        ? new NextResponse(null, { status, headers: { "x-request-id": requestId } })
+        : NextResponse.json(result, { status, headers: { "x-request-id": requestId } });
+    } catch (err) {
+      const mapped = toErrorBody(err, requestId);
+      status = mapped.status;
+      if (status >= 500) logger.error({ err, requestId }, "request failed");
+      const headers: Record<string, string> = { "x-request-id": requestId };
+      if (status === 401) headers["www-authenticate"] = 'Bearer realm="flightdeck"';
+      return NextResponse.json(mapped.body, { status, headers });
+    } finally {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: new URL(req.url).pathname,
+          status,
+          ms: Math.round(performance.now() - started),
+          actor: principal ? (principal.kind === "user" ? `user:${principal.userId}` : `apiKey:${principal.apiKeyId}`) : null,
+        },
+        "api request",
+      );
+    }
+  };
+}

@@ -1,0 +1,84 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import type { RouteContract } from "./contract";
+import { listApiKeysRoute, createApiKeyRoute, revokeApiKeyRoute } from "../apikeys/routes";
+import { listMembersRoute, addMemberRoute, changeMemberRoleRoute, removeMemberRoute } from "../members/routes";
+import { listAuditEventsRoute } from "../audit/routes";
+import { getProjectRoute } from "../projects/routes";
+import { ZHealth } from "../health/schemas";
+
+/** Every public route. A new route file adds its contract here so it is documented. */
+export const PUBLIC_ROUTES: RouteContract[] = [
+  getProjectRoute,
+  listApiKeysRoute, createApiKeyRoute, revokeApiKeyRoute,
+  listMembersRoute, addMemberRoute, changeMemberRoleRoute, removeMemberRoute,
+  listAuditEventsRoute,
+];
+
+const ZError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ZError } } });
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "A project API key (fdk_…). Create one under Settings → API keys or with `npm run cli -- apikey:create`.",
+  });
+
+  for (const r of PUBLIC_ROUTES) {
+    const ok = r.status ?? 200;
+    registry.registerPath({
+      method: r.method.toLowerCase() as "get",
+      path: r.path,
+      tags: [r.tag],
+      summary: r.summary,
+      description: r.permission
+        ? `Requires the \`${r.permission}\` permission (an API key scope or a role that grants it).`
+        : "Any valid API key or member of the project.",
+      security: [{ [bearer.name]: [] }],
+      request: {
+        ...(r.params ? { params: r.params as z.ZodObject } : {}),
+        ...(r.query ? { query: r.query as z.ZodObject } : {}),
+        ...(r.body ? { body: { required: true, content: { "application/json": { schema: r.body } } } } : {}),
+      },
+      responses: {
+        [ok]: ok === 204 ? { description: "Done" } : { description: "Success", content: { "application/json": { schema: r.response } } },
+        ...(r.body ? { 400: errorResponse("Malformed JSON"), 413: errorResponse("Body too large"), 415: errorResponse("Body is not JSON") } : {}),
+        401: errorResponse("Missing, unknown, revoked or expired credentials"),
+        403: errorResponse("The key's scopes or the member's role do not allow this"),
+        ...(r.params ? { 404: errorResponse("No such object in this project") } : {}),
+        422: errorResponse("Input failed validation; issues name each field"),
+      },
+    });
+  }
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/health",
+    tags: ["Operations"],
+    summary: "Liveness of the database, Redis and the worker (no authentication)",
+    responses: {
+      200: { description: "Everything answers", content: { "application/json": { schema: ZHealth } } },
+      503: { description: "A part is down; it is named", content: { "application/json": { schema: ZHealth } } },
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Flightdeck API",
+      version: "1",
+      description: "Public HTTP API of Flightdeck. Authenticate with `Authorization: Bearer <API key>`; the key's project is implied.",
+    },
+    servers: serverUrl ? [{ url: serverUrl }] : [],
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const ZProjectSlug = z
+  .string()
+  .trim()
+  .min(2, "at least 2 characters")
+  .max(40)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and dashes, not at the ends");
+
+export const ZRenameProject = z.object({ name: z.string().trim().min(1, "enter a name").max(80) }).strict();
+export const ZRenameOrganization = z.object({ name: z.string().trim().min(1, "enter a name").max(80) }).strict();
+export const ZCreateProject = z.object({ name: z.string().trim().min(1, "enter a name").max(80), slug: ZProjectSlug }).strict();
+export type TCreateProject = z.infer<typeof ZCreateProject>;
+
+export const ZProject = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  organization: z.object({ id: z.string(), name: z.string() }),
+});

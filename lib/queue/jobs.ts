@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+// The one queue contract: job names and their payload schemas, shared by producers and workers.
+export const QUEUE_NAME = "flightdeck";
+
+export const JOBS = {
+  "audit.verify": z.object({ reason: z.enum(["scheduled", "manual"]).default("scheduled") }).strict(),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]>;
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential" as const, delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export function parseJob<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return JOBS[name].parse(data) as JobPayload<N>;
+}

@@ -1,0 +1,39 @@
+import { Queue } from "bullmq";
+import { env } from "../env";
+import { newWorkerConnection } from "../redis";
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName, type JobPayload } from "./jobs";
+
+const g = globalThis as unknown as { flightdeckQueue?: Queue };
+
+export function queue(): Queue {
+  g.flightdeckQueue ??= new Queue(QUEUE_NAME, {
+    connection: newWorkerConnection(),
+    prefix: env().REDIS_PREFIX,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+  return g.flightdeckQueue;
+}
+
+/** Parses the payload before it reaches Redis; jobId makes a repeated enqueue a no-op. */
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: { jobId?: string } = {}) {
+  const data = JOBS[name].parse(payload);
+  return queue().add(name, data, opts);
+}
+
+/** Registers (or updates) the repeatable jobs; safe to call on every worker start. */
+export async function scheduleRepeatableJobs(): Promise<void> {
+  await queue().upsertJobScheduler(
+    "audit.verify:scheduled",
+    { every: env().AUDIT_VERIFY_EVERY_MINUTES * 60_000, immediately: true },
+    { name: "audit.verify", data: JOBS["audit.verify"].parse({ reason: "scheduled" }) },
+  );
+}
+
+export async function closeQueue(): Promise<void> {
+  const q = g.flightdeckQueue;
+  g.flightdeckQueue = undefined;
+  if (q) {
+    await q.close();
+    await (await q.client).quit().catch(() => {});
+  }
+}

@@ -1,0 +1,51 @@
+import { db } from "../db";
+import { appendAuditEvent } from "../audit/repo";
+import { hashPassword } from "../auth/password";
+import type { Role } from "../generated/prisma/enums";
+
+// Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
+// Demo mode only: these passwords are public, printed at start-up and in the README.
+
+export const DEMO_ACCOUNTS: { role: Role; email: string; name: string; password: string }[] = [
+  { role: "ADMIN", email: "admin@demo.flightdeck.dev", name: "Amira Admin", password: "demo-admin-pass" },
+  { role: "ENGINEER", email: "engineer@demo.flightdeck.dev", name: "Eli Engineer", password: "demo-engineer-pass" },
+  { role: "REVIEWER", email: "reviewer@demo.flightdeck.dev", name: "Rana Reviewer", password: "demo-reviewer-pass" },
+  { role: "APPROVER", email: "approver@demo.flightdeck.dev", name: "Adam Approver", password: "demo-approver-pass" },
+  { role: "VIEWER", email: "viewer@demo.flightdeck.dev", name: "Vera Viewer", password: "demo-viewer-pass" },
+];
+
+const SYSTEM = { actorType: "system", actorId: "seed", actorLabel: "Demo seed", requestId: null };
+
+/** Creates what is missing; running it again changes nothing. Returns true when it created the demo. */
+export async function seedDemo(): Promise<boolean> {
+  if (await db().project.findUnique({ where: { slug: "demo" } })) return false;
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  await db().$transaction(async (tx) => {
+    // a concurrent first start may have won the race; the unique slug makes this a no-op then
+    if (await tx.project.findUnique({ where: { slug: "demo" } })) return;
+    const org = await tx.organization.create({ data: { name: "Demo" } });
+    const demo = await tx.project.create({ data: { organizationId: org.id, slug: "demo", name: "Demo assistant" } });
+    const search = await tx.project.create({ data: { organizationId: org.id, slug: "search", name: "Search answers" } });
+    for (const p of [demo, search]) {
+      await appendAuditEvent(tx, { ...SYSTEM, projectId: p.id, action: "project.create", resourceType: "project", resourceId: p.id, after: { slug: p.slug, name: p.name } });
+    }
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const user = await tx.user.upsert({
+        where: { email: a.email },
+        create: { email: a.email, name: a.name, passwordHash: hashes[i] },
+        update: {},
+      });
+      const m = await tx.membership.create({ data: { projectId: demo.id, userId: user.id, role: a.role } });
+      await appendAuditEvent(tx, { ...SYSTEM, projectId: demo.id, action: "member.add", resourceType: "membership", resourceId: m.id, after: { userId: user.id, role: a.role } });
+      if (a.role === "ADMIN" || a.role === "ENGINEER") {
+        const m2 = await tx.membership.create({ data: { projectId: search.id, userId: user.id, role: a.role } });
+        await appendAuditEvent(tx, { ...SYSTEM, projectId: search.id, action: "member.add", resourceType: "membership", resourceId: m2.id, after: { userId: user.id, role: a.role } });
+      }
+    }
+  });
+  return true;
+}
+
+export async function databaseIsEmpty(): Promise<boolean> {
+  return (await db().organization.count()) === 0;
+}

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import concurrently from "concurrently";
+import { applyMigrations } from "../lib/migrations/migrate";
+import { seedDemo, DEMO_ACCOUNTS } from "../lib/seed/demo";
+import { disconnectDb } from "../lib/db";
+import { exitWith, log, prepare } from "./services/prepare";
+
+// `npm start`: PostgreSQL (embedded unless DATABASE_URL), Redis, migrations, demo seed on an empty
+// database, a production build when the sources changed, then web + worker with prefixed logs.
+// Flags: --dev (next dev instead of a build), --database NAME --reset (tests), --no-build.
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+const SOURCE_DIRS = ["app", "components", "lib", "next.config.ts", "package-lock.json", "app/globals.css"];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === "generated" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const stamp = path.resolve(".next/BUILD_ID");
+  const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+  if (built && SOURCE_DIRS.every((d) => newestMtime(d) <= built)) return;
+  log("building the web app (next build) — only when sources changed");
+  const r = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  const prepared = await prepare({ database: option("database"), reset: flag("reset") });
+  const { env } = prepared;
+  const applied = await applyMigrations(env.DATABASE_URL);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  if (env.FLIGHTDECK_MODE === "demo" && (await seedDemo())) log("seeded the demo organization");
+  await disconnectDb();
+  if (!flag("dev") && !flag("no-build")) buildIfStale();
+
+  const shared = { ...process.env } as Record<string, string>;
+  const { result, commands } = concurrently(
+    [
+      {
+        name: "web",
+        command: flag("dev") ? `npx --no-install next dev -p ${env.PORT}` : `npx --no-install next start -p ${env.PORT}`,
+        env: { ...shared, FLIGHTDECK_SERVICE: "web" },
+        prefixColor: "cyan",
+      },
+      { name: "worker", command: "npx --no-install tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
+    ],
+    { prefix: "name", killOthersOn: ["failure", "success"], killSignal: "SIGTERM" },
+  );
+
+  log(`Flightdeck is starting at ${env.NEXTAUTH_URL}`);
+  if (env.FLIGHTDECK_MODE === "demo") {
+    log("demo sign-in (demo mode only):");
+    for (const a of DEMO_ACCOUNTS) log(`  ${a.role.padEnd(9)} ${a.email.padEnd(30)} ${a.password}`);
+  }
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping web and worker…");
+    for (const c of commands) c.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await result.catch(() => {});
+  await prepared.stop();
+  log("stopped");
+  process.exit(stopping ? 0 : 1);
+}
+
+main().catch(exitWith);

@@ -1,0 +1,56 @@
+import { Worker, type Job } from "bullmq";
+import { env } from "../lib/env";
+import { logger } from "../lib/log/logger";
+import { closeRedis, newWorkerConnection } from "../lib/redis";
+import { disconnectDb } from "../lib/db";
+import { writeHeartbeat } from "../lib/health/service";
+import { QUEUE_NAME, type JobName } from "../lib/queue/jobs";
+import { closeQueue, scheduleRepeatableJobs } from "../lib/queue/queue";
+import { processAuditVerify } from "./audit-verify";
+
+const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
+  "audit.verify": processAuditVerify,
+};
+
+async function main() {
+  const e = env();
+  const connection = newWorkerConnection();
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job) => {
+      const run = processors[job.name as JobName];
+      if (!run) throw new Error(`No processor for job "${job.name}"`);
+      return run(job);
+    },
+    { connection, prefix: e.REDIS_PREFIX, concurrency: 4 },
+  );
+  worker.on("failed", (job, err) => logger.error({ job: job?.id, name: job?.name, err: err.message }, "job failed"));
+
+  await scheduleRepeatableJobs();
+  await writeHeartbeat();
+  const beat = setInterval(() => writeHeartbeat().catch((err) => logger.warn({ err: err.message }, "heartbeat failed")), 10_000);
+  logger.info({ queue: QUEUE_NAME }, "worker started");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "worker stopping: finishing running jobs");
+    clearInterval(beat);
+    // close order: stop taking jobs and let running ones finish, then Redis, then the database
+    await worker.close();
+    await closeQueue();
+    await connection.quit().catch(() => {});
+    await closeRedis();
+    await disconnectDb();
+    logger.info("worker stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  logger.fatal({ err: err instanceof Error ? err.message : String(err) }, "worker failed to start");
+  process.exit(1);
+});
