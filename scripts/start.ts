@@ -37,7 +37,7 @@ function buildIfStale() {
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   if (built && SOURCE_DIRS.every((d) => newestMtime(d) <= built)) return;
   log("building the web app (next build) — only when sources changed");
-  const r = spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -55,11 +55,11 @@ async function main() {
     [
       {
         name: "web",
-        command: flag("dev") ? `npx --no-install next dev -p ${env.PORT}` : `npx --no-install next start -p ${env.PORT}`,
+        command: flag("dev") ? `node_modules/.bin/next dev -p ${env.PORT}` : `node_modules/.bin/next start -p ${env.PORT}`,
         env: { ...shared, FLIGHTDECK_SERVICE: "web" },
         prefixColor: "cyan",
       },
-      { name: "worker", command: "npx --no-install tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
+      { name: "worker", command: "node_modules/.bin/tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
     ],
     { prefix: "name", killOthersOn: ["failure", "success"], killSignal: "SIGTERM" },
   );

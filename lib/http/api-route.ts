@@ -2,14 +2,15 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, parseOrThrow, toErrorBody } from "../errors";
 import { logger } from "../log/logger";
-import { assertCan, type Principal } from "../authz/principal";
+import { assertCan, auditActor, type Principal } from "../authz/principal";
 import { authenticateApiKey } from "../apikeys/service";
 import { currentUser } from "../auth/session";
 import { userPrincipal } from "../projects/service";
 import type { RouteContract } from "./contract";
 import { requestIdFrom } from "./request-id";
 
-type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+// `body?: B` makes C["body"] include undefined; strip it before inferring
+type Infer<S> = [Exclude<S, undefined>] extends [never] ? undefined : z.infer<Exclude<S, undefined>>;
 
 export interface RouteInput<C extends RouteContract> {
   principal: Principal;
@@ -101,7 +102,7 @@ export function apiRoute<C extends RouteContract>(
           path: new URL(req.url).pathname,
           status,
           ms: Math.round(performance.now() - started),
-          actor: principal ? (principal.kind === "user" ? `user:${principal.userId}` : `apiKey:${principal.apiKeyId}`) : null,
+          actor: principal ? `${principal.kind}:${auditActor(principal).actorId}` : null,
         },
         "api request",
       );

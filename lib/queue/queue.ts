@@ -3,11 +3,12 @@ import { env } from "../env";
 import { newWorkerConnection } from "../redis";
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName, type JobPayload } from "./jobs";
 
-const g = globalThis as unknown as { flightdeckQueue?: Queue };
+const g = globalThis as unknown as { flightdeckQueue?: Queue; flightdeckQueueConn?: ReturnType<typeof newWorkerConnection> };
 
 export function queue(): Queue {
+  g.flightdeckQueueConn ??= newWorkerConnection();
   g.flightdeckQueue ??= new Queue(QUEUE_NAME, {
-    connection: newWorkerConnection(),
+    connection: g.flightdeckQueueConn,
     prefix: env().REDIS_PREFIX,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
@@ -24,16 +25,17 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
 export async function scheduleRepeatableJobs(): Promise<void> {
   await queue().upsertJobScheduler(
     "audit.verify:scheduled",
-    { every: env().AUDIT_VERIFY_EVERY_MINUTES * 60_000, immediately: true },
+    { every: env().AUDIT_VERIFY_EVERY_MINUTES * 60_000 },
     { name: "audit.verify", data: JOBS["audit.verify"].parse({ reason: "scheduled" }) },
   );
 }
 
 export async function closeQueue(): Promise<void> {
   const q = g.flightdeckQueue;
+  const conn = g.flightdeckQueueConn;
   g.flightdeckQueue = undefined;
-  if (q) {
-    await q.close();
-    await (await q.client).quit().catch(() => {});
-  }
+  g.flightdeckQueueConn = undefined;
+  await q?.close();
+  // BullMQ leaves connections it was given open; this one is ours to close
+  await conn?.quit().catch(() => {});
 }

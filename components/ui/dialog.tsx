@@ -1,0 +1,21 @@
+"use client";
+
+import * as D from "@radix-ui/react-dialog";
+import type { ReactNode } from "react";
+
+export const Dialog = D.Root;
+export const DialogTrigger = D.Trigger;
+export const DialogClose = D.Close;
+
+export function DialogContent({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <D.Portal>
+      <D.Overlay className="fixed inset-0 z-40 bg-black/40" />
+      <D.Content className="fixed left-1/2 top-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-zinc-200 bg-white p-5 shadow-xl dark:border-zinc-800 dark:bg-zinc-900">
+        <D.Title className="text-base font-semibold">{title}</D.Title>
+        {description ? <D.Description className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{description}</D.Description> : <D.Description className="sr-only">{title}</D.Description>}
+        <div className="mt-4">{children}</div>
+      </D.Content>
+    </D.Portal>
+  );
+}
