@@ -6,7 +6,12 @@ export const ZAuditQuery = z.object({
   resourceType: z.string().trim().max(100).optional(),
   resourceId: z.string().trim().max(200).optional(),
   from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  // a bare date means "through the end of that day"
+  to: z
+    .string()
+    .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59.999Z` : v))
+    .pipe(z.coerce.date())
+    .optional(),
   cursor: z.string().regex(/^\d+$/, "must be a number from a previous page's nextCursor").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

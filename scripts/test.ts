@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import { spawnSync } from "node:child_process";
+import { applyMigrations } from "../lib/migrations/migrate";
+import { exitWith, log, prepare } from "./services/prepare";
+
+// `npm test`: every layer in order — unit, integration (real PostgreSQL + Redis in their own
+// database and key prefix), end-to-end (real Chromium against the built app and a running worker).
+// `npm test -- unit|int|e2e` runs one layer. PostgreSQL is found as `npm start` finds it.
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const layers = process.argv.slice(2).filter((a) => ["unit", "int", "e2e"].includes(a));
+const run = layers.length ? layers : ["unit", "int", "e2e"];
+const originalDatabaseUrl = process.env.DATABASE_URL;
+
+function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  return r.status ?? 1;
+}
+
+async function main() {
+  const results: [string, number][] = [];
+  if (run.includes("unit")) {
+    log("unit tests");
+    results.push(["unit", exec("node_modules/.bin/vitest", ["run", "--project", "unit"], process.env)]);
+  }
+  if (run.includes("int") || run.includes("e2e")) {
+    if (run.includes("e2e") && !fs.existsSync(CHROMIUM)) {
+      console.error(`[flightdeck] Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary), then run the tests again.`);
+      process.exit(1);
+    }
+    process.env.REDIS_PREFIX = "fdtest";
+    process.env.FLIGHTDECK_MODE = "demo";
+    // only the integration layer owns flightdeck_test; e2e runs on flightdeck_e2e (see playwright.config.ts)
+    const prepared = await prepare(run.includes("int") ? { database: "flightdeck_test", reset: true } : {});
+    try {
+      if (run.includes("int")) {
+        await applyMigrations(prepared.env.DATABASE_URL);
+        log(`integration tests (database flightdeck_test, Redis prefix fdtest)`);
+        results.push(["int", exec("node_modules/.bin/vitest", ["run", "--project", "int"], process.env)]);
+      }
+      if (run.includes("e2e")) {
+        log("end-to-end tests (Chromium, database flightdeck_e2e, port 3100)");
+        const env = { ...process.env, DATABASE_URL: originalDatabaseUrl ?? "", CHROMIUM_PATH: CHROMIUM };
+        results.push(["e2e", exec("node_modules/.bin/playwright", ["test"], env)]);
+      }
+    } finally {
+      await prepared.stop();
+    }
+  }
+  const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);
+  log(failed.length ? `FAILED: ${failed.join(", ")}` : `all test layers passed (${results.map(([n]) => n).join(", ")})`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+main().catch(exitWith);
