@@ -1,10 +1,9 @@
 import { defineConfig } from "vitest/config";
-import path from "node:path";
 
 // Two layers: `unit` (pure logic, no I/O) and `int` (the real PostgreSQL and Redis; run through
 // `npm run test:int`, which prepares a dedicated, freshly migrated database first).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     projects: [
       {
@@ -17,6 +16,7 @@ export default defineConfig({
           name: "int",
           include: ["{lib,workers,scripts}/**/*.int.test.ts"],
           fileParallelism: false,
+          setupFiles: ["scripts/test/int-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -55,11 +55,11 @@ async function main() {
     [
       {
         name: "web",
-        command: flag("dev") ? `node_modules/.bin/next dev -p ${env.PORT}` : `node_modules/.bin/next start -p ${env.PORT}`,
+        command: flag("dev") ? `exec node_modules/.bin/next dev -p ${env.PORT}` : `exec node_modules/.bin/next start -p ${env.PORT}`,
         env: { ...shared, FLIGHTDECK_SERVICE: "web" },
         prefixColor: "cyan",
       },
-      { name: "worker", command: "node_modules/.bin/tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
+      { name: "worker", command: "exec node_modules/.bin/tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
     ],
     { prefix: "name", killOthersOn: ["failure", "success"], killSignal: "SIGTERM" },
   );

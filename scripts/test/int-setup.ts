@@ -1,0 +1,16 @@
+import { afterAll } from "vitest";
+import { disconnectDb } from "../../lib/db";
+import { closeRedis } from "../../lib/redis";
+import { closeQueue } from "../../lib/queue/queue";
+
+// Integration tests run through `npm run test:int`, which prepares a migrated flightdeck_test
+// database and the fdtest Redis prefix and passes them in the environment.
+if (!process.env.DATABASE_URL?.includes("flightdeck_test") || process.env.REDIS_PREFIX !== "fdtest") {
+  throw new Error("Run integration tests with `npm run test:int`: it prepares their own database and Redis prefix.");
+}
+
+afterAll(async () => {
+  await closeQueue();
+  await closeRedis();
+  await disconnectDb();
+});
