@@ -20,6 +20,8 @@ export const ZEnv = z
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    // true only behind a reverse proxy that appends the client address to X-Forwarded-For
+    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -8,10 +8,16 @@ import { clearSignInFailures, recordSignInFailure, signInLockedFor } from "./thr
 
 export const SIGN_IN_ERROR = { invalid: "invalid", locked: "locked" } as const;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
+/**
+ * The client address for per-address throttling, or null when it cannot be trusted. Only the
+ * last X-Forwarded-For entry, appended by our own proxy, is believed; anything before it is
+ * whatever the client chose to send.
+ */
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  if (!env().TRUST_PROXY) return null;
   const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  return first || "local";
+  const last = typeof fwd === "string" ? fwd.split(",").at(-1)?.trim() : undefined;
+  return last || null;
 }
 
 function oidcProvider() {

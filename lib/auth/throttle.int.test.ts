@@ -22,3 +22,11 @@ describe("sign-in throttling on Redis", () => {
     expect(await signInLockedFor(`fresh-${uid()}@x.dev`, ip)).toBeGreaterThan(0);
   });
 });
+
+describe("sign-in throttling without a trusted proxy", () => {
+  it("still locks the email when no address is known", async () => {
+    const email = `noip-${uid()}@test.flightdeck.dev`;
+    for (let i = 0; i < env().SIGNIN_MAX_FAILURES; i++) await recordSignInFailure(email, null);
+    expect(await signInLockedFor(email, null)).toBeGreaterThan(0);
+  });
+});

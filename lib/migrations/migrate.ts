@@ -4,12 +4,12 @@ import { MIGRATIONS_DIR, NO_FILTERS, listMigrations, openSchemaEngine, readSchem
 
 /** Applies pending migrations from prisma/migrations, recording each in `_prisma_migrations`. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseUrl);
+  const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const out = await engine.applyMigrations({ migrationsList: listMigrations(), filters: NO_FILTERS });
     return out.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -29,7 +29,7 @@ function latestSnapshot(): string | null {
 
 /** SQL that takes a datamodel (or an empty database) to `to` (default: prisma/schema.prisma). */
 export async function diffDatamodels(databaseUrl: string, from: string | null, to: string = readSchema()): Promise<string> {
-  const engine = await openSchemaEngine(databaseUrl);
+  const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const out = await engine.diff({
       from: from === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: from }] },
@@ -40,7 +40,7 @@ export async function diffDatamodels(databaseUrl: string, from: string | null, t
     });
     return out.stdout ?? "";
   } finally {
-    engine.free();
+    await close();
   }
 }
 

@@ -34,16 +34,34 @@ export function readSchema(): string {
   return fs.readFileSync(SCHEMA_PATH, "utf8");
 }
 
-// Replaying history (diff from "migrations") uses a temporary shadow database that the adapter
-// creates and drops on the same server.
-export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
+export interface OpenEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections, which also releases Prisma's migration lock. */
+  close(): Promise<void>;
+}
+
+export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine> {
   const bg = await loadWasm();
   const factory = new PrismaPg({ connectionString: databaseUrl });
-  return bg.SchemaEngine.new(
+  const opened: { dispose(): Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter);
+    return adapter;
+  };
+  const engine = await bg.SchemaEngine.new(
     { datamodels: [["schema.prisma", readSchema()]] },
     () => {},
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
+    },
+  };
 }
 
 export function listMigrations() {

@@ -3,7 +3,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { parseEnv, EnvError, type Env } from "../../lib/env";
 import { DATA_DIR, ensureDatabase, ensurePostgres, recreateDatabase, type PostgresHandle } from "./postgres";
-import { ensureRedis, type RedisHandle } from "./redis";
+import { clearRedisPrefix, ensureRedis, type RedisHandle } from "./redis";
 
 // Everything start, test and the CLI need before the app runs: .env, PostgreSQL, Redis, secrets,
 // a validated environment. Shared so all of them find the database the same way.
@@ -45,6 +45,8 @@ export async function prepare(opts: { database?: string; reset?: boolean; needRe
     process.env.PORT ||= "3000";
     process.env.NEXTAUTH_URL ||= `http://localhost:${process.env.PORT}`;
     const env = parseEnv(process.env);
+    // a reset database starts with a clean slate in Redis too (jobs, throttling, heartbeats)
+    if (opts.reset && redis.url) await clearRedisPrefix(redis.url, env.REDIS_PREFIX);
     return { env, pg, redis, stop: async () => { await redis.stop(); await pg.stop(); } };
   } catch (err) {
     await pg.stop();

@@ -62,3 +62,20 @@ export async function ensureRedis(log: (msg: string) => void): Promise<RedisHand
   child.kill("SIGKILL");
   throw new Error(`redis-server did not come up on ${u.host}`);
 }
+
+/** Deletes every key under a prefix (test databases are recreated; their Redis state must go too). */
+export async function clearRedisPrefix(url: string, prefix: string): Promise<number> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  let deleted = 0;
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      if (keys.length) deleted += await client.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    client.disconnect();
+  }
+  return deleted;
+}
