@@ -27,7 +27,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `node_modules/.bin/tsx scripts/start.ts --database flightdeck_e2e --reset`,
+    command: `node --import tsx scripts/start.ts --database flightdeck_e2e --reset`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

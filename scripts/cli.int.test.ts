@@ -7,7 +7,7 @@ import { makeProject, uid } from "./test/fixtures";
 
 // The admin CLI as an operator runs it: a separate process against the same database.
 function cli(...args: string[]) {
-  const r = spawnSync("node_modules/.bin/tsx", ["scripts/cli.ts", ...args], { env: process.env, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env: process.env, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

