@@ -17,11 +17,49 @@ function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
   return r.status ?? 1;
 }
 
+// Each runner also writes a JSON report, so the run can end with one "N passed, N failed" line.
+const REPORT_DIR = ".data/test-reports";
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function vitest(project: string): number {
+  const out = `${REPORT_DIR}/${project}.json`;
+  const code = exec("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], process.env);
+  const r = readReport<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  if (r) {
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + r.numTodoTests;
+  }
+  return code;
+}
+
+function playwright(env: NodeJS.ProcessEnv): number {
+  const out = `${REPORT_DIR}/e2e.json`;
+  const code = exec("node_modules/.bin/playwright", ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const r = readReport<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+  if (r) {
+    totals.passed += r.stats.expected + r.stats.flaky;
+    totals.failed += r.stats.unexpected;
+    totals.skipped += r.stats.skipped;
+  }
+  return code;
+}
+
+function readReport<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
+  fs.rmSync(REPORT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(REPORT_DIR, { recursive: true });
   const results: [string, number][] = [];
   if (run.includes("unit")) {
     log("unit tests");
-    results.push(["unit", exec("node_modules/.bin/vitest", ["run", "--project", "unit"], process.env)]);
+    results.push(["unit", vitest("unit")]);
   }
   if (run.includes("int") || run.includes("e2e")) {
     if (run.includes("e2e") && !fs.existsSync(CHROMIUM)) {
@@ -36,12 +74,12 @@ async function main() {
       if (run.includes("int")) {
         await applyMigrations(prepared.env.DATABASE_URL);
         log(`integration tests (database flightdeck_test, Redis prefix fdtest)`);
-        results.push(["int", exec("node_modules/.bin/vitest", ["run", "--project", "int"], process.env)]);
+        results.push(["int", vitest("int")]);
       }
       if (run.includes("e2e")) {
         log("end-to-end tests (Chromium, database flightdeck_e2e, port 3100)");
         const env = { ...process.env, DATABASE_URL: originalDatabaseUrl ?? "", CHROMIUM_PATH: CHROMIUM };
-        results.push(["e2e", exec("node_modules/.bin/playwright", ["test"], env)]);
+        results.push(["e2e", playwright(env)]);
       }
     } finally {
       await prepared.stop();
@@ -49,6 +87,9 @@ async function main() {
   }
   const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);
   log(failed.length ? `FAILED: ${failed.join(", ")}` : `all test layers passed (${results.map(([n]) => n).join(", ")})`);
+  // a layer that crashed before reporting counts as a failure even if its tests never ran
+  const unreported = failed.length && totals.failed === 0 ? failed.length : 0;
+  console.log(`${totals.passed} passed, ${totals.failed + unreported} failed, ${totals.skipped} skipped`);
   process.exit(failed.length ? 1 : 0);
 }
 
