@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "../env";
+import { env, type Env } from "../env";
 import { logger } from "../log/logger";
 import { findUserByEmail } from "../members/repo";
 import { verifyPassword } from "./password";
@@ -13,15 +13,14 @@ export const SIGN_IN_ERROR = { invalid: "invalid", locked: "locked" } as const;
  * last X-Forwarded-For entry, appended by our own proxy, is believed; anything before it is
  * whatever the client chose to send.
  */
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  if (!env().TRUST_PROXY) return null;
+function clientIp(headers: Record<string, unknown> | undefined, trustProxy: boolean): string | null {
+  if (!trustProxy) return null;
   const fwd = headers?.["x-forwarded-for"];
   const last = typeof fwd === "string" ? fwd.split(",").at(-1)?.trim() : undefined;
   return last || null;
 }
 
-function oidcProvider() {
-  const e = env();
+function oidcProvider(e: Env) {
   if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return [];
   return [
     {
@@ -49,9 +48,14 @@ export function oidcConfigured(): { name: string } | null {
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
-  cached ??= {
-    secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: Math.round(env().SESSION_MAX_AGE_HOURS * 3600) },
+  cached ??= buildAuthOptions(env());
+  return cached;
+}
+
+export function buildAuthOptions(e: Env): NextAuthOptions {
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: Math.round(e.SESSION_MAX_AGE_HOURS * 3600) },
     pages: { signIn: "/sign-in" },
     logger: {
       error: (code, meta) => logger.error({ code, meta: meta instanceof Error ? meta.message : undefined }, "auth error"),
@@ -65,7 +69,7 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const email = String(credentials?.email ?? "").trim().toLowerCase();
           const password = String(credentials?.password ?? "");
-          const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
+          const ip = clientIp(req?.headers as Record<string, unknown> | undefined, e.TRUST_PROXY);
           if (!email || !password) throw new Error(SIGN_IN_ERROR.invalid);
           if ((await signInLockedFor(email, ip)) > 0) throw new Error(SIGN_IN_ERROR.locked);
           const user = await findUserByEmail(email);
@@ -79,7 +83,7 @@ export function authOptions(): NextAuthOptions {
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
-      ...oidcProvider(),
+      ...oidcProvider(e),
     ],
     callbacks: {
       async signIn({ user, account }) {
@@ -101,5 +105,4 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return cached;
 }
