@@ -19,3 +19,6 @@ export async function disconnectDb(): Promise<void> {
 
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/prisma/client";
+
+/** The client inside `db().$transaction(async (tx) => …)`; repos take it so changes and their audit events commit together. */
+export type Tx = import("./generated/prisma/client").Prisma.TransactionClient;

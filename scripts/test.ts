@@ -8,8 +8,15 @@ import { exitWith, log, prepare } from "./services/prepare";
 // `npm test -- unit|int|e2e` runs one layer. PostgreSQL is found as `npm start` finds it.
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const layers = process.argv.slice(2).filter((a) => ["unit", "int", "e2e"].includes(a));
+const args = process.argv.slice(2);
+const layers = args.filter((a) => ["unit", "int", "e2e"].includes(a));
 const run = layers.length ? layers : ["unit", "int", "e2e"];
+// anything else is passed to the runner as a file filter: `npm run test:int -- lib/audit`
+const filters = args.filter((a) => !layers.includes(a));
+// TEST_ISOLATION=name gives a run its own database and Redis prefix, so two people (or agents) can
+// run integration tests on one machine at once
+const isolation = (process.env.TEST_ISOLATION ?? "").replace(/[^a-z0-9]/gi, "").toLowerCase();
+const TEST_DB = `flightdeck_test${isolation ? `_${isolation}` : ""}`;
 const originalDatabaseUrl = process.env.DATABASE_URL;
 
 function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
@@ -18,12 +25,12 @@ function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 // Each runner also writes a JSON report, so the run can end with one "N passed, N failed" line.
-const REPORT_DIR = ".data/test-reports";
+const REPORT_DIR = `.data/test-reports${isolation ? `-${isolation}` : ""}`;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function vitest(project: string): number {
   const out = `${REPORT_DIR}/${project}.json`;
-  const code = exec("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], process.env);
+  const code = exec("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...filters], process.env);
   const r = readReport<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
   if (r) {
     totals.passed += r.numPassedTests;
@@ -35,7 +42,7 @@ function vitest(project: string): number {
 
 function playwright(env: NodeJS.ProcessEnv): number {
   const out = `${REPORT_DIR}/e2e.json`;
-  const code = exec("node_modules/.bin/playwright", ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const code = exec("node_modules/.bin/playwright", ["test", "--reporter=list,json", ...filters], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const r = readReport<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
   if (r) {
     totals.passed += r.stats.expected + r.stats.flaky;
@@ -66,14 +73,14 @@ async function main() {
       console.error(`[flightdeck] Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium binary), then run the tests again.`);
       process.exit(1);
     }
-    process.env.REDIS_PREFIX = "fdtest";
+    process.env.REDIS_PREFIX = `fdtest${isolation}`;
     process.env.FLIGHTDECK_MODE = "demo";
     // only the integration layer owns flightdeck_test; e2e runs on flightdeck_e2e (see playwright.config.ts)
-    const prepared = await prepare(run.includes("int") ? { database: "flightdeck_test", reset: true } : {});
+    const prepared = await prepare(run.includes("int") ? { database: TEST_DB, reset: true } : {});
     try {
       if (run.includes("int")) {
         await applyMigrations(prepared.env.DATABASE_URL);
-        log(`integration tests (database flightdeck_test, Redis prefix fdtest)`);
+        log(`integration tests (database ${TEST_DB}, Redis prefix ${process.env.REDIS_PREFIX})`);
         results.push(["int", vitest("int")]);
       }
       if (run.includes("e2e")) {

@@ -1,7 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
-type Tx = Prisma.TransactionClient;
 
 const withCreator = { createdBy: { select: { name: true, email: true } } } as const;
 

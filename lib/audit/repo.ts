@@ -1,8 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { GENESIS_HASH, hashEvent } from "./chain";
 
-type Tx = Prisma.TransactionClient;
 
 export interface AuditInput {
   projectId: string | null;

@@ -102,4 +102,23 @@ describe("public API wrapper", () => {
     expect(ok.status).toBe(200);
     expect(await db().organization.count()).toBe(before + 1);
   });
+
+  it("serves /projects/{project}/… only for the key's own project; another slug is 404", async () => {
+    const a = await keyFor(["registry:read"]);
+    const b = await makeProject(["ADMIN"]);
+    const scoped = apiRoute(
+      defineContract({
+        method: "GET", path: "/api/v1/projects/{project}/thing", tag: "Test", summary: "t", permission: "registry:read",
+        params: z.object({ project: z.string() }), response: z.object({ projectId: z.string() }),
+      }),
+      async ({ principal }) => ({ projectId: principal.projectId }),
+    );
+    const own = await call(scoped, new Request("http://x", { headers: a.auth }), { project: a.project.slug });
+    expect(own.status).toBe(200);
+    expect((await own.json()).projectId).toBe(a.project.id);
+    const other = await call(scoped, new Request("http://x", { headers: a.auth }), { project: b.project.slug });
+    expect(other.status).toBe(404);
+    const missing = await call(scoped, new Request("http://x", { headers: a.auth }), { project: "no-such-project" });
+    expect(missing.status).toBe(404);
+  });
 });

@@ -5,7 +5,7 @@ import { logger } from "../log/logger";
 import { assertCan, auditActor, type Principal } from "../authz/principal";
 import { authenticateApiKey } from "../apikeys/service";
 import { currentUser } from "../auth/session";
-import { userPrincipal } from "../projects/service";
+import { assertProjectSlug, userPrincipal } from "../projects/service";
 import type { RouteContract } from "./contract";
 import { requestIdFrom } from "./request-id";
 
@@ -24,19 +24,21 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 
 /**
  * Who is calling: a Bearer API key (its project), or a signed-in session acting in the project named
- * by the X-Flightdeck-Project header or the ?project= query parameter.
+ * by the path (/projects/{project}/…), the X-Flightdeck-Project header or the ?project= parameter.
+ * A key used on another project's path gets 404, as if the project did not exist.
  */
-async function resolvePrincipal(req: Request, requestId: string): Promise<Principal> {
+async function resolvePrincipal(req: Request, requestId: string, pathSlug: string | undefined): Promise<Principal> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     const principal = m ? await authenticateApiKey(m[1], requestId) : null;
     if (!principal) throw new AppError("UNAUTHENTICATED", "Missing or invalid credentials.");
+    if (pathSlug !== undefined) await assertProjectSlug(principal, pathSlug);
     return principal;
   }
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key as 'Authorization: Bearer <key>'.");
-  const slug = req.headers.get("x-flightdeck-project") ?? new URL(req.url).searchParams.get("project");
+  const slug = pathSlug ?? req.headers.get("x-flightdeck-project") ?? new URL(req.url).searchParams.get("project");
   if (!slug) throw new AppError("BAD_REQUEST", "Name the project with the X-Flightdeck-Project header or ?project=<slug>.");
   return (await userPrincipal(user, slug, requestId)).principal;
 }
@@ -75,9 +77,10 @@ export function apiRoute<C extends RouteContract>(
     let status = 500;
     let principal: Principal | undefined;
     try {
-      principal = await resolvePrincipal(req, requestId);
+      const rawParams = await ctx.params;
+      principal = await resolvePrincipal(req, requestId, rawParams?.project);
       if (contract.permission) assertCan(principal, contract.permission);
-      const params = contract.params ? parseOrThrow(contract.params, await ctx.params, "Path") : undefined;
+      const params = contract.params ? parseOrThrow(contract.params, rawParams, "Path") : undefined;
       const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
       const body = contract.body
         ? parseOrThrow(contract.body, await readJsonBody(req, contract.maxBodyBytes ?? DEFAULT_MAX_BODY), "Body")

@@ -1,8 +1,6 @@
-import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
-type Tx = Prisma.TransactionClient;
 
 export function findUserByEmail(email: string) {
   return db().user.findUnique({ where: { email } });

@@ -1,7 +1,5 @@
-import type { Prisma } from "../generated/prisma/client";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
-type Tx = Prisma.TransactionClient;
 
 export function findMembershipsOfUser(userId: string) {
   return db().membership.findMany({

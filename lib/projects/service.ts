@@ -28,6 +28,12 @@ export async function userPrincipal(user: { id: string; name: string; email: str
   return { principal, project: m.project };
 }
 
+/** 404 unless the principal acts in the project with this slug (a key used on another project's path). */
+export async function assertProjectSlug(principal: Principal, slug: string) {
+  const p = await findProjectById(db(), principal.projectId);
+  if (!p || p.slug !== slug) throw new AppError("NOT_FOUND", `No project "${slug}" for these credentials.`);
+}
+
 /** Every caller of a project, whatever its role or scopes, may read the project's own name. */
 export async function getProject(principal: Principal) {
   const p = await findProjectById(db(), principal.projectId);

@@ -5,7 +5,7 @@ import { closeQueue } from "../../lib/queue/queue";
 
 // Integration tests run through `npm run test:int`, which prepares a migrated flightdeck_test
 // database and the fdtest Redis prefix and passes them in the environment.
-if (!process.env.DATABASE_URL?.includes("flightdeck_test") || process.env.REDIS_PREFIX !== "fdtest") {
+if (!process.env.DATABASE_URL?.includes("flightdeck_test") || !process.env.REDIS_PREFIX?.startsWith("fdtest")) {
   throw new Error("Run integration tests with `npm run test:int`: it prepares their own database and Redis prefix.");
 }
 
