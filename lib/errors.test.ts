@@ -29,3 +29,18 @@ describe("error mapping", () => {
     expect(new AppError("PAYLOAD_TOO_LARGE", "x").status).toBe(413);
   });
 });
+
+describe("unexpected errors", () => {
+  it("maps a unique-constraint race to 409", () => {
+    const race = Object.assign(new Error("Unique constraint failed on the fields: (`email`)"), { code: "P2002" });
+    expect(toErrorBody(race).status).toBe(409);
+  });
+
+  it("logs only a first line with row values masked", async () => {
+    const { loggableError } = await import("./errors");
+    const err = Object.assign(new Error('duplicate key value violates unique constraint\nDETAIL: Key (email)=(amira@example.com) already exists.'), { code: "23505" });
+    const logged = loggableError(err);
+    expect(logged).toEqual({ name: "Error", code: "23505", message: "duplicate key value violates unique constraint" });
+    expect(JSON.stringify(loggableError(new Error("Key (email)=(amira@example.com) exists")))).not.toContain("amira");
+  });
+});

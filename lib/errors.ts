@@ -54,12 +54,30 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   return result.data;
 }
 
+/** A unique-constraint violation from Prisma (a lost race against a concurrent insert). */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * What may be logged about an unexpected error: its class, code and first message line. Driver and
+ * ORM messages can quote row values (emails, hashes), so nothing past the first line, and never
+ * the error object itself.
+ */
+export function loggableError(err: unknown): { name: string; code?: string; message: string } {
+  if (!(err instanceof Error)) return { name: typeof err, message: "non-error thrown" };
+  const code = (err as { code?: unknown }).code;
+  const firstLine = err.message.split("\n").find((l) => l.trim()) ?? "";
+  return { name: err.name, ...(typeof code === "string" ? { code } : {}), message: firstLine.replace(/\(.*?\)=\(.*?\)/g, "(…)=(…)").slice(0, 200) };
+}
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: FieldIssue[]; requestId?: string };
 }
 
 /** Anything that is not an AppError is reported as a generic 500; details stay in the log. */
 export function toErrorBody(err: unknown, requestId?: string): { status: number; body: ErrorBody } {
+  if (isUniqueViolation(err)) err = new AppError("CONFLICT", "That already exists (a concurrent change got there first). Reload and try again.");
   if (err instanceof AppError) {
     return {
       status: err.status,

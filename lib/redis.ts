@@ -10,6 +10,11 @@ export function redis(): Redis {
   return g.flightdeckRedis;
 }
 
+/** For queue producers in the web app: fail a request fast rather than wait for Redis forever. */
+export function newProducerConnection(): Redis {
+  return new Redis(env().REDIS_URL, { maxRetriesPerRequest: 2 });
+}
+
 export function newWorkerConnection(): Redis {
   return new Redis(env().REDIS_URL, { maxRetriesPerRequest: null });
 }

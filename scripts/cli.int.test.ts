@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../lib/db";
 import { authenticateApiKey } from "../lib/apikeys/service";
 import { verifyPassword } from "../lib/auth/password";
-import { makeProject, uid } from "./test/fixtures";
+import { asSuperuser, makeProject, uid } from "./test/fixtures";
 
 // The admin CLI as an operator runs it: a separate process against the same database.
 function cli(...args: string[]) {
@@ -51,13 +51,13 @@ describe("admin CLI", () => {
   it("audit:verify names the first broken link and exits non-zero", async () => {
     expect(cli("audit:verify").code).toBe(0);
     const victim = await db().auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    await db().$executeRaw`update "AuditEvent" set "actorLabel" = 'someone else' where id = ${victim.id}`;
+    await asSuperuser((tx) => tx.$executeRaw`update "AuditEvent" set "actorLabel" = 'someone else' where id = ${victim.id}`);
     try {
       const r = cli("audit:verify");
       expect(r.code).toBe(3);
       expect(r.err).toContain(`seq ${victim.seq}`);
     } finally {
-      await db().$executeRaw`update "AuditEvent" set "actorLabel" = ${victim.actorLabel} where id = ${victim.id}`;
+      await asSuperuser((tx) => tx.$executeRaw`update "AuditEvent" set "actorLabel" = ${victim.actorLabel} where id = ${victim.id}`);
     }
     expect(cli("audit:verify").code).toBe(0);
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import concurrently from "concurrently";
 import { applyMigrations } from "../lib/migrations/migrate";
-import { seedDemo, DEMO_ACCOUNTS } from "../lib/seed/demo";
+import { demoAccountsPresent, seedDemo, DEMO_ACCOUNTS } from "../lib/seed/demo";
 import { disconnectDb } from "../lib/db";
 import { exitWith, log, prepare } from "./services/prepare";
 
@@ -47,6 +47,13 @@ async function main() {
   const applied = await applyMigrations(env.DATABASE_URL);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
   if (env.FLIGHTDECK_MODE === "demo" && (await seedDemo())) log("seeded the demo organization");
+  if (env.FLIGHTDECK_MODE === "production") {
+    const leftovers = await demoAccountsPresent();
+    if (leftovers.length) {
+      log(`WARNING: production mode, but demo accounts with public passwords exist: ${leftovers.join(", ")}.`);
+      log("         Remove them from their projects (Settings → Members) or start from an empty database.");
+    }
+  }
   await disconnectDb();
   if (!flag("dev") && !flag("no-build")) buildIfStale();
 

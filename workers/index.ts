@@ -1,6 +1,7 @@
 import { Worker, type Job } from "bullmq";
 import { env } from "../lib/env";
 import { logger } from "../lib/log/logger";
+import { loggableError } from "../lib/errors";
 import { closeRedis, newWorkerConnection } from "../lib/redis";
 import { disconnectDb } from "../lib/db";
 import { writeHeartbeat } from "../lib/health/service";
@@ -11,6 +12,18 @@ import { processAuditVerify } from "./audit-verify";
 const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
   "audit.verify": processAuditVerify,
 };
+
+// a job that ignores shutdown must not keep the process (and a deploy) waiting forever
+const SHUTDOWN_GRACE_MS = 30_000;
+let shutdown: ((signal: string) => Promise<void>) | undefined;
+let stopRequested: string | undefined;
+// registered before anything awaits, so a signal during start-up is not lost
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    stopRequested ??= signal;
+    if (shutdown) void shutdown(signal);
+  });
+}
 
 async function main() {
   const e = env();
@@ -24,7 +37,9 @@ async function main() {
     },
     { connection, prefix: e.REDIS_PREFIX, concurrency: 4 },
   );
-  worker.on("failed", (job, err) => logger.error({ job: job?.id, name: job?.name, err: err.message }, "job failed"));
+  worker.on("failed", (job, err) => logger.error({ job: job?.id, name: job?.name, err: loggableError(err) }, "job failed"));
+  // without a listener an "error" event (a Redis blip) would crash the process
+  worker.on("error", (err) => logger.error({ err: loggableError(err) }, "worker error"));
 
   await scheduleRepeatableJobs();
   await writeHeartbeat();
@@ -32,10 +47,14 @@ async function main() {
   logger.info({ queue: QUEUE_NAME }, "worker started");
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping: finishing running jobs");
+    setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, "worker did not stop in time; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     clearInterval(beat);
     // close order: stop taking jobs and let running ones finish, then Redis, then the database
     await worker.close();
@@ -46,8 +65,7 @@ async function main() {
     logger.info("worker stopped");
     process.exit(0);
   };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  if (stopRequested) await shutdown(stopRequested);
 }
 
 main().catch((err) => {

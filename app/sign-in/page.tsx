@@ -5,6 +5,7 @@ import { oidcConfigured } from "@/lib/auth/options";
 import { isDemoMode } from "@/lib/env";
 import { DEMO_ACCOUNTS } from "@/lib/seed/demo";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { sameSitePath } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -12,8 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   if (await currentUser()) redirect("/");
   const { callbackUrl, error } = await searchParams;
-  // only same-site paths, so the form cannot be used as an open redirect
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next = sameSitePath(callbackUrl);
   const demo = isDemoMode() ? DEMO_ACCOUNTS.map(({ role, email }) => ({ role, email })) : [];
   return (
     <main className="flex min-h-full items-center justify-center bg-zinc-50 p-6 dark:bg-zinc-950">

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { makeProject } from "../../scripts/test/fixtures";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "./service";
+import { authenticateApiKey, createApiKey, listApiKeys, recordApiKeyUse, revokeApiKey } from "./service";
 
 describe("API keys against PostgreSQL", () => {
   it("creates a key that authenticates at once, is stored only as a digest, and records last use", async () => {
@@ -15,6 +15,8 @@ describe("API keys against PostgreSQL", () => {
 
     const principal = await authenticateApiKey(key.token);
     expect(principal).toMatchObject({ kind: "apiKey", projectId: project.id, scopes: ["registry:read", "traces:write"] });
+    expect((await listApiKeys(as("ADMIN")))[0].lastUsedAt).toBeNull();
+    await recordApiKeyUse(key.id);
     const listed = await listApiKeys(as("ADMIN"));
     expect(listed[0]).toMatchObject({ prefix: key.prefix, status: "active" });
     expect(listed[0].lastUsedAt).not.toBeNull();

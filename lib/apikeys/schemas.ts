@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { zName } from "../text";
 import { API_KEY_SCOPES } from "../authz/permissions";
 
 export const ZApiKeyScope = z.enum(API_KEY_SCOPES);
 
 export const ZCreateApiKey = z
   .object({
-    name: z.string().trim().min(1, "give the key a name").max(80),
+    name: zName(80, "give the key a name"),
     scopes: z.array(ZApiKeyScope).min(1, "choose at least one scope").max(API_KEY_SCOPES.length),
     expiresInDays: z.coerce.number().int().min(1).max(3650).nullable().optional(),
   })

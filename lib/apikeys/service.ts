@@ -89,6 +89,11 @@ export async function revokeApiKey(principal: Principal, id: string): Promise<TA
   return present(row);
 }
 
+/** Last-used time, written once a call has passed its permission check (a refused call writes nothing). */
+export async function recordApiKeyUse(apiKeyId: string): Promise<void> {
+  await touchApiKey(apiKeyId, new Date());
+}
+
 /**
  * Resolves a bearer token to a principal, or null. Unknown, malformed, revoked and expired keys
  * all give the same null, so a caller cannot tell which.
@@ -98,8 +103,6 @@ export async function authenticateApiKey(token: string, requestId?: string): Pro
   if (!parsed) return null;
   const key = await findApiKeyByPrefix(parsed.prefix);
   if (!key || !secretMatches(parsed.secret, key.secretHash)) return null;
-  const now = new Date();
-  if (apiKeyStatus(key, now) !== "active") return null;
-  await touchApiKey(key.id, now);
+  if (apiKeyStatus(key) !== "active") return null;
   return { kind: "apiKey", apiKeyId: key.id, label: `API key ${key.name} (${key.prefix})`, projectId: key.projectId, scopes: key.scopes, requestId };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { makeProject } from "../../scripts/test/fixtures";
+import { asSuperuser, makeProject } from "../../scripts/test/fixtures";
 import { appendAuditEvent } from "./repo";
 import { listAuditEvents, runAuditVerification, verifyAuditChain } from "./service";
 
@@ -56,7 +56,7 @@ describe("audit trail against PostgreSQL", () => {
     const { project } = await makeProject();
     for (let i = 0; i < 3; i++) await append(project.id, i);
     const target = await db().auditEvent.findFirstOrThrow({ where: { projectId: project.id, resourceId: "t1" } });
-    await db().$executeRaw`update "AuditEvent" set "after" = '{"n": 999}'::jsonb where id = ${target.id}`;
+    await asSuperuser((tx) => tx.$executeRaw`update "AuditEvent" set "after" = '{"n": 999}'::jsonb where id = ${target.id}`);
     try {
       const broken = await runAuditVerification(`test-${target.id}`);
       expect(broken.ok).toBe(false);
@@ -64,7 +64,51 @@ describe("audit trail against PostgreSQL", () => {
       const recorded = await db().auditVerification.findUniqueOrThrow({ where: { runKey: `test-${target.id}` } });
       expect(recorded).toMatchObject({ ok: false, brokenSeq: target.seq });
     } finally {
-      await db().$executeRaw`update "AuditEvent" set "after" = ${JSON.stringify(target.after)}::jsonb where id = ${target.id}`;
+      await asSuperuser((tx) => tx.$executeRaw`update "AuditEvent" set "after" = ${JSON.stringify(target.after)}::jsonb where id = ${target.id}`);
+    }
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it("is refused any update, delete or truncate by the database itself", async () => {
+    const { project } = await makeProject();
+    await append(project.id, 1);
+    const e = await db().auditEvent.findFirstOrThrow({ where: { projectId: project.id } });
+    await expect(db().$executeRaw`update "AuditEvent" set "actorLabel" = 'x' where id = ${e.id}`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRaw`delete from "AuditEvent" where id = ${e.id}`).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`truncate "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect(await db().auditEvent.count({ where: { id: e.id } })).toBe(1);
+  });
+
+  it("hashes before/after exactly as jsonb gives them back (key order, numbers, unicode, dates)", async () => {
+    const { project } = await makeProject();
+    const tricky = {
+      zeta: 1, alpha: { nested: [3, 2, 1], "key with space": true, b: null, a: "ا" },
+      small: 0.1, big: 1e21, tiny: 1e-7, negative: -0, int: 9007199254740991,
+      text: "مرحبا 👋 \"quoted\" \\ back\nslash", when: new Date("2026-01-02T03:04:05.678Z"), empty: {}, list: [],
+    };
+    await db().$transaction((tx) => appendAuditEvent(tx, { ...actor, projectId: project.id, action: "test.tricky", resourceType: "thing", resourceId: "tricky", before: { ...tricky, zeta: 0 }, after: tricky }));
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+
+  it("detects events cut from the end of the chain after a verification", async () => {
+    const { project } = await makeProject();
+    for (let i = 0; i < 3; i++) await append(project.id, i);
+    const ok = await runAuditVerification(`head-${project.id}`);
+    expect(ok.ok).toBe(true);
+    const head = await db().auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const saved = { ...head };
+    await asSuperuser((tx) => tx.$executeRaw`delete from "AuditEvent" where id = ${head.id}`);
+    try {
+      const cut = await verifyAuditChain();
+      expect(cut.ok).toBe(false);
+      if (!cut.ok) {
+        expect(cut.brokenSeq).toBe(head.seq);
+        expect(cut.reason).toMatch(/cut from the end/);
+      }
+    } finally {
+      await asSuperuser((tx) =>
+        tx.auditEvent.create({ data: { ...saved, before: saved.before ?? undefined, after: saved.after ?? undefined } as never }),
+      );
     }
     expect((await verifyAuditChain()).ok).toBe(true);
   });

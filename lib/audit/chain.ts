@@ -56,7 +56,7 @@ export function hashEvent(e: ChainedFields): string {
 }
 
 export type ChainCheck =
-  | { ok: true; checked: number; lastHash: string }
+  | { ok: true; checked: number; lastHash: string; lastSeq: bigint | null }
   | { ok: false; checked: number; brokenSeq: bigint; reason: string };
 
 /**
@@ -68,8 +68,10 @@ export function checkChain(
   events: Iterable<ChainedFields & { hash: string }>,
   prev: string = GENESIS_HASH,
   checkedBefore = 0,
+  lastSeqBefore: bigint | null = null,
 ): ChainCheck {
   let checked = checkedBefore;
+  let lastSeq = lastSeqBefore;
   for (const e of events) {
     if (e.prevHash !== prev) {
       return { ok: false, checked, brokenSeq: BigInt(e.seq), reason: "previous-hash link does not match the event before it (an event was removed or reordered)" };
@@ -78,7 +80,8 @@ export function checkChain(
       return { ok: false, checked, brokenSeq: BigInt(e.seq), reason: "event content does not match its hash (the event was modified)" };
     }
     prev = e.hash;
+    lastSeq = BigInt(e.seq);
     checked++;
   }
-  return { ok: true, checked, lastHash: prev };
+  return { ok: true, checked, lastHash: prev, lastSeq };
 }

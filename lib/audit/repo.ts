@@ -19,7 +19,11 @@ export interface AuditInput {
 // Any fixed number: serialises appends so two transactions never chain onto the same event.
 const AUDIT_LOCK_KEY = 815_001;
 
-/** Appends one event inside the caller's transaction, so the event commits with the change. */
+/**
+ * Appends one event inside the caller's transaction, so the event commits with the change. Relies on
+ * READ COMMITTED (PostgreSQL's and Prisma's default): the read of the last hash happens after the
+ * advisory lock, so it sees every earlier committed append.
+ */
 export async function appendAuditEvent(tx: Tx, input: AuditInput) {
   await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
@@ -105,7 +109,23 @@ export async function* iterateAuditChain(pageSize = 1000) {
   }
 }
 
-export function recordAuditVerification(data: { runKey: string; ok: boolean; checkedCount: number; brokenSeq?: bigint; brokenReason?: string }) {
+export function findAuditEventBySeq(seq: bigint) {
+  return db().auditEvent.findUnique({ where: { seq }, select: { hash: true } });
+}
+
+export function latestVerifiedHead() {
+  return db().auditVerification.findFirst({ where: { ok: true, headSeq: { not: null } }, orderBy: { checkedAt: "desc" } });
+}
+
+export function recordAuditVerification(data: {
+  runKey: string;
+  ok: boolean;
+  checkedCount: number;
+  brokenSeq?: bigint;
+  brokenReason?: string;
+  headSeq?: bigint;
+  headHash?: string;
+}) {
   return db().auditVerification.upsert({ where: { runKey: data.runKey }, create: data, update: {} });
 }
 

@@ -2,7 +2,9 @@ import { assertCan, type Principal } from "../authz/principal";
 import { checkChain, GENESIS_HASH, type ChainCheck } from "./chain";
 import {
   distinctAuditFacets,
+  findAuditEventBySeq,
   iterateAuditChain,
+  latestVerifiedHead,
   latestAuditVerification,
   listAuditEventsForProject,
   recordAuditVerification,
@@ -42,12 +44,28 @@ export async function auditFacets(principal: Principal) {
   return distinctAuditFacets(principal.projectId);
 }
 
-/** Verifies the whole chain from the first event. */
+/**
+ * Verifies the whole chain from the first event, and that the head an earlier run verified is still
+ * there with the same hash (the chain alone cannot show that its newest events were cut off).
+ */
 export async function verifyAuditChain(): Promise<ChainCheck> {
-  let result: ChainCheck = { ok: true, checked: 0, lastHash: GENESIS_HASH };
+  let result: ChainCheck = { ok: true, checked: 0, lastHash: GENESIS_HASH, lastSeq: null };
   for await (const page of iterateAuditChain()) {
     if (!result.ok) break;
-    result = checkChain(page, result.lastHash, result.checked);
+    result = checkChain(page, result.lastHash, result.checked, result.lastSeq);
+  }
+  if (!result.ok) return result;
+  const anchor = await latestVerifiedHead();
+  if (anchor?.headSeq != null && anchor.headHash) {
+    const still = await findAuditEventBySeq(anchor.headSeq);
+    if (!still || still.hash !== anchor.headHash) {
+      return {
+        ok: false,
+        checked: result.checked,
+        brokenSeq: anchor.headSeq,
+        reason: `event #${anchor.headSeq}, verified on ${anchor.checkedAt.toISOString()}, is gone or changed (events were cut from the end of the chain)`,
+      };
+    }
   }
   return result;
 }
@@ -59,7 +77,9 @@ export async function runAuditVerification(runKey: string) {
     runKey,
     ok: result.ok,
     checkedCount: result.checked,
-    ...(result.ok ? {} : { brokenSeq: result.brokenSeq, brokenReason: result.reason }),
+    ...(result.ok
+      ? { headSeq: result.lastSeq ?? undefined, headHash: result.lastSeq === null ? undefined : result.lastHash }
+      : { brokenSeq: result.brokenSeq, brokenReason: result.reason }),
   });
   return result;
 }

@@ -56,11 +56,15 @@ describe("sign-in configuration", () => {
     const { people } = await makeProject(["ENGINEER"]);
     const account = { provider: "oidc", type: "oauth", providerAccountId: "sub-1" } as Account;
     const signIn = options.callbacks!.signIn!;
-    expect(await signIn({ user: { id: "sub-1", email: people.ENGINEER.email.toUpperCase() } as User, account })).toBe(true);
-    expect(await signIn({ user: { id: "sub-2", email: `stranger-${uid()}@x.dev` } as User, account })).toBe(false);
-    expect(await signIn({ user: { id: "sub-3" } as User, account })).toBe(false);
+    const verified = { email_verified: true } as never;
+    expect(await signIn({ user: { id: "sub-1", email: people.ENGINEER.email.toUpperCase() } as User, account, profile: verified })).toBe(true);
+    expect(await signIn({ user: { id: "sub-1", email: people.ENGINEER.email } as User, account, profile: { email_verified: false } as never })).toBe(false);
+    expect(await signIn({ user: { id: "sub-1", email: people.ENGINEER.email } as User, account, profile: {} as never })).toBe(false);
+    expect(await signIn({ user: { id: "sub-2", email: `stranger-${uid()}@x.dev` } as User, account, profile: verified })).toBe(false);
+    expect(await signIn({ user: { id: "sub-3" } as User, account, profile: verified })).toBe(false);
 
     const token = await options.callbacks!.jwt!({ token: {}, user: { id: "sub-1", email: people.ENGINEER.email } as User, account } as never);
     expect(token.uid).toBe(people.ENGINEER.userId);
+    await expect(options.callbacks!.jwt!({ token: {}, user: { id: "sub-9", email: `x-${uid()}@x.dev` } as User, account } as never)).rejects.toThrow();
   });
 });

@@ -86,16 +86,23 @@ export function buildAuthOptions(e: Env): NextAuthOptions {
       ...oidcProvider(e),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        // single sign-on signs in people an admin has already added; it does not create accounts
+        // single sign-on signs in people an admin has already added, matched by an email the
+        // identity provider has verified; it does not create accounts
+        if ((profile as { email_verified?: unknown } | undefined)?.email_verified !== true) return false;
         const known = user.email ? await findUserByEmail(user.email.toLowerCase()) : null;
         return Boolean(known && !known.disabledAt);
       },
       async jwt({ token, user, account }) {
         if (user && account) {
-          const known = account.provider === "oidc" && user.email ? await findUserByEmail(user.email.toLowerCase()) : null;
-          token.uid = known?.id ?? user.id;
+          if (account.provider === "oidc") {
+            const known = user.email ? await findUserByEmail(user.email.toLowerCase()) : null;
+            if (!known) throw new Error("single sign-on user is not a member");
+            token.uid = known.id;
+          } else {
+            token.uid = user.id;
+          }
         }
         return token;
       },

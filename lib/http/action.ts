@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError, parseOrThrow, toErrorBody, type FieldIssue } from "../errors";
+import { AppError, loggableError, parseOrThrow, toErrorBody, type FieldIssue } from "../errors";
 import { logger } from "../log/logger";
 import type { Principal } from "../authz/principal";
 import { currentUser } from "../auth/session";
@@ -29,7 +29,7 @@ export async function runProjectAction<S extends z.ZodType, R>(
     return { ok: true, data: await fn(principal, input) };
   } catch (err) {
     const { status, body } = toErrorBody(err, requestId);
-    if (status >= 500) logger.error({ err, requestId }, "action failed");
+    if (status >= 500) logger.error({ err: loggableError(err), requestId }, "action failed");
     return { ok: false, code: body.error.code, error: body.error.message, issues: body.error.issues };
   }
 }

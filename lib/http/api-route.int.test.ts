@@ -61,11 +61,27 @@ describe("public API wrapper", () => {
     expect(new Set(bodies).size).toBe(1);
   });
 
-  it("answers 403 when the key's scopes do not allow the route", async () => {
-    const { auth } = await keyFor(["registry:read"]);
+  it("answers 403 when the key's scopes do not allow the route, and records no use", async () => {
+    const { auth, key } = await keyFor(["registry:read"]);
     const res = await call(listKeys, new Request("http://x/api/v1/api-keys", { headers: auth }));
     expect(res.status).toBe(403);
     expect((await res.json()).error.message).toContain("apikeys:read");
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).toBeNull();
+    expect((await call(getProject, new Request("http://x/api/v1/project", { headers: auth }))).status).toBe(200);
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it("stops reading a chunked body at the limit", async () => {
+    const { auth } = await keyFor(["registry:write"]);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 50; i++) controller.enqueue(new TextEncoder().encode('{"name":"' + "x".repeat(20)));
+        controller.close();
+      },
+    });
+    const req = new Request("http://x/test/echo", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+    const res = await echo(req, noParams);
+    expect(res.status).toBe(413);
   });
 
   it("keeps keys out of key management for any project, including another project's keys", async () => {

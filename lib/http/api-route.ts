@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, parseOrThrow, toErrorBody } from "../errors";
+import { AppError, loggableError, parseOrThrow, toErrorBody } from "../errors";
 import { logger } from "../log/logger";
 import { assertCan, auditActor, type Principal } from "../authz/principal";
-import { authenticateApiKey } from "../apikeys/service";
+import { authenticateApiKey, recordApiKeyUse } from "../apikeys/service";
 import { currentUser } from "../auth/session";
 import { assertProjectSlug, userPrincipal } from "../projects/service";
 import type { RouteContract } from "./contract";
@@ -44,14 +44,27 @@ async function resolvePrincipal(req: Request, requestId: string, pathSlug: strin
 }
 
 async function readJsonBody(req: Request, limit: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
+  if (Number(req.headers.get("content-length") ?? "0") > limit) throw tooLarge();
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with 'Content-Type: application/json'.");
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
+  // count while reading: a chunked body declares no length, and must not be buffered past the limit
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  for (;;) {
+    const { done, value } = reader ? await reader.read() : { done: true, value: undefined };
+    if (done || !value) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader!.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw new AppError("BAD_REQUEST", "Request body is empty; expected a JSON object.");
   try {
     return JSON.parse(text);
@@ -80,6 +93,7 @@ export function apiRoute<C extends RouteContract>(
       const rawParams = await ctx.params;
       principal = await resolvePrincipal(req, requestId, rawParams?.project);
       if (contract.permission) assertCan(principal, contract.permission);
+      if (principal.kind === "apiKey") await recordApiKeyUse(principal.apiKeyId);
       const params = contract.params ? parseOrThrow(contract.params, rawParams, "Path") : undefined;
       const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
       const body = contract.body
@@ -93,7 +107,7 @@ export function apiRoute<C extends RouteContract>(
     } catch (err) {
       const mapped = toErrorBody(err, requestId);
       status = mapped.status;
-      if (status >= 500) logger.error({ err, requestId }, "request failed");
+      if (status >= 500) logger.error({ err: loggableError(err), requestId }, "request failed");
       const headers: Record<string, string> = { "x-request-id": requestId };
       if (status === 401) headers["www-authenticate"] = 'Bearer realm="flightdeck"';
       return NextResponse.json(mapped.body, { status, headers });

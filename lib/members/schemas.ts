@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zName } from "../text";
 import { ROLES } from "../authz/permissions";
 
 export const ZRole = z.enum(ROLES);
@@ -6,7 +7,7 @@ export const ZRole = z.enum(ROLES);
 export const ZAddMember = z
   .object({
     email: z.email("enter a valid email address").trim().toLowerCase().max(254),
-    name: z.string().trim().min(1).max(120).optional(),
+    name: zName(120).optional(),
     role: ZRole,
   })
   .strict();
@@ -34,7 +35,7 @@ export const ZAddedMember = ZMember.extend({
 export const ZCreateUser = z
   .object({
     email: z.email("enter a valid email address").trim().toLowerCase().max(254),
-    name: z.string().trim().min(1, "enter a name").max(120),
+    name: zName(120),
     password: z.string().min(12, "at least 12 characters").max(200).optional(),
     project: z.string().trim().min(1).optional(),
     role: ZRole.optional(),

@@ -34,6 +34,22 @@ export function readSchema(): string {
   return fs.readFileSync(SCHEMA_PATH, "utf8");
 }
 
+/**
+ * @prisma/adapter-pg runs a script by splitting it on every ";", which breaks any migration with a
+ * function body or a literal containing one. PostgreSQL runs a multi-statement script sent as one
+ * simple query (as Prisma's native engine sends it), so send it whole.
+ */
+function runScriptsWhole(adapter: object) {
+  const a = adapter as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never; executeScript(s: string): Promise<void> };
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+}
+
 export interface OpenEngine {
   engine: SchemaEngine;
   /** Frees the engine and closes its connections, which also releases Prisma's migration lock. */
@@ -47,6 +63,7 @@ export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine>
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    runScriptsWhole(adapter);
     opened.push(adapter);
     return adapter;
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zName } from "../text";
 
 export const ZProjectSlug = z
   .string()
@@ -7,9 +8,9 @@ export const ZProjectSlug = z
   .max(40)
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lowercase letters, digits and dashes, not at the ends");
 
-export const ZRenameProject = z.object({ name: z.string().trim().min(1, "enter a name").max(80) }).strict();
-export const ZRenameOrganization = z.object({ name: z.string().trim().min(1, "enter a name").max(80) }).strict();
-export const ZCreateProject = z.object({ name: z.string().trim().min(1, "enter a name").max(80), slug: ZProjectSlug }).strict();
+export const ZRenameProject = z.object({ name: zName() }).strict();
+export const ZRenameOrganization = z.object({ name: zName() }).strict();
+export const ZCreateProject = z.object({ name: zName(), slug: ZProjectSlug }).strict();
 export type TCreateProject = z.infer<typeof ZCreateProject>;
 
 export const ZProject = z.object({

@@ -73,8 +73,10 @@ export async function createProject(principal: Principal, input: TCreateProject)
     if (!current) throw new AppError("NOT_FOUND", "Project not found.");
     if (await findProjectBySlug(tx, input.slug)) throw new AppError("CONFLICT", `The slug "${input.slug}" is taken.`);
     const project = await insertProject(tx, current.organizationId, input.slug, input.name);
-    await insertAdminMembership(tx, project.id, userId);
-    await appendAuditEvent(tx, { ...auditActor(principal), projectId: project.id, action: "project.create", resourceType: "project", resourceId: project.id, after: { slug: project.slug, name: project.name } });
+    const membership = await insertAdminMembership(tx, project.id, userId);
+    const actor = { ...auditActor(principal), projectId: project.id };
+    await appendAuditEvent(tx, { ...actor, action: "project.create", resourceType: "project", resourceId: project.id, after: { slug: project.slug, name: project.name } });
+    await appendAuditEvent(tx, { ...actor, action: "member.add", resourceType: "membership", resourceId: membership.id, after: { userId, role: membership.role } });
     return project;
   });
 }

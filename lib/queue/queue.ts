@@ -1,12 +1,12 @@
 import { Queue } from "bullmq";
 import { env } from "../env";
-import { newWorkerConnection } from "../redis";
+import { newProducerConnection } from "../redis";
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUE_NAME, type JobName, type JobPayload } from "./jobs";
 
-const g = globalThis as unknown as { flightdeckQueue?: Queue; flightdeckQueueConn?: ReturnType<typeof newWorkerConnection> };
+const g = globalThis as unknown as { flightdeckQueue?: Queue; flightdeckQueueConn?: ReturnType<typeof newProducerConnection> };
 
 export function queue(): Queue {
-  g.flightdeckQueueConn ??= newWorkerConnection();
+  g.flightdeckQueueConn ??= newProducerConnection();
   g.flightdeckQueue ??= new Queue(QUEUE_NAME, {
     connection: g.flightdeckQueueConn,
     prefix: env().REDIS_PREFIX,

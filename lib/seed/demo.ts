@@ -30,11 +30,11 @@ export async function seedDemo(): Promise<boolean> {
       await appendAuditEvent(tx, { ...SYSTEM, projectId: p.id, action: "project.create", resourceType: "project", resourceId: p.id, after: { slug: p.slug, name: p.name } });
     }
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      const user = await tx.user.upsert({
-        where: { email: a.email },
-        create: { email: a.email, name: a.name, passwordHash: hashes[i] },
-        update: {},
-      });
+      const existing = await tx.user.findUnique({ where: { email: a.email } });
+      const user = existing ?? (await tx.user.create({ data: { email: a.email, name: a.name, passwordHash: hashes[i] } }));
+      if (!existing) {
+        await appendAuditEvent(tx, { ...SYSTEM, projectId: demo.id, action: "user.create", resourceType: "user", resourceId: user.id, after: { name: user.name } });
+      }
       const m = await tx.membership.create({ data: { projectId: demo.id, userId: user.id, role: a.role } });
       await appendAuditEvent(tx, { ...SYSTEM, projectId: demo.id, action: "member.add", resourceType: "membership", resourceId: m.id, after: { userId: user.id, role: a.role } });
       if (a.role === "ADMIN" || a.role === "ENGINEER") {
@@ -46,6 +46,8 @@ export async function seedDemo(): Promise<boolean> {
   return true;
 }
 
-export async function databaseIsEmpty(): Promise<boolean> {
-  return (await db().organization.count()) === 0;
+/** Demo accounts (with their public passwords) that would survive a switch to production mode. */
+export async function demoAccountsPresent(): Promise<string[]> {
+  const users = await db().user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) }, disabledAt: null }, select: { email: true } });
+  return users.map((u) => u.email);
 }

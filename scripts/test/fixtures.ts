@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { db } from "../../lib/db";
+import { db, type Tx } from "../../lib/db";
 import { hashPassword } from "../../lib/auth/password";
 import type { Principal } from "../../lib/authz/principal";
 import type { Role } from "../../lib/generated/prisma/enums";
@@ -22,4 +22,15 @@ export async function makeProject(roles: Role[] = ["ADMIN"]) {
     people[role] = { principal: { kind: "user", userId: user.id, label: user.name, projectId: project.id, role }, userId: user.id, email, membershipId: m.id };
   }
   return { org, project, people, as: (role: Role) => people[role].principal };
+}
+
+/**
+ * Runs raw SQL against audit events the way only a database superuser could: with row triggers
+ * (the append-only guard) switched off for this transaction. Tests use it to play the attacker.
+ */
+export async function asSuperuser(run: (tx: Tx) => Promise<unknown>) {
+  await db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+    await run(tx);
+  });
 }

@@ -21,7 +21,8 @@ export default async function AuditPage({
   const parsed = ZAuditQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : ZAuditQuery.parse({});
   const [page, facets] = await Promise.all([listAuditEvents(principal, query), auditFacets(principal)]);
-  const filters = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "cursor")) as Record<string, string>;
+  // "load more" repeats only the filters that were applied to the first page
+  const filters = parsed.success ? (Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "cursor")) as Record<string, string>) : {};
   return (
     <>
       <PageHeader
