@@ -26,6 +26,22 @@ export const ZEnv = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    // AES-256-GCM key for provider secrets: 32 bytes, base64. SECRETS_PREVIOUS_KEYS ("id:base64,…")
+    // still decrypt after a rotation.
+    SECRETS_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes, base64 (openssl rand -base64 32)"),
+    SECRETS_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _").default("k1"),
+    SECRETS_PREVIOUS_KEYS: z
+      .string()
+      .refine(
+        (v) => v.split(",").every((pair) => /^[A-Za-z0-9_-]{1,32}:/.test(pair) && Buffer.from(pair.split(":")[1] ?? "", "base64").length === 32),
+        "comma-separated id:base64 pairs of 32-byte keys",
+      )
+      .optional(),
+    // hosts and CIDRs that user-supplied URLs may reach even though they are private or loopback
+    // (a model server on the LAN, Ollama on localhost); everything private is refused otherwise
+    OUTBOUND_ALLOWLIST: z.string().default(""),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().int().min(1).default(60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })

@@ -22,11 +22,11 @@ function loadDotEnv() {
   if (fs.existsSync(file)) process.loadEnvFile(file);
 }
 
-/** A random secret kept under .data so sessions survive restarts; demo mode only. */
-function demoSecret(name: string): string {
+/** A random secret kept under .data so it survives restarts; demo mode only. */
+function demoSecret(name: string, bytes = 32, encoding: BufferEncoding = "base64url"): string {
   const file = path.join(DATA_DIR, name);
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(bytes).toString(encoding), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
 }
 
@@ -42,6 +42,9 @@ export async function prepare(opts: { database?: string; reset?: boolean; needRe
     const redis = opts.needRedis === false ? { url: process.env.REDIS_URL ?? "", stop: async () => {} } : await ensureRedis(log);
     if (redis.url) process.env.REDIS_URL = redis.url;
     if (demo && !process.env.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = demoSecret("auth-secret");
+    if (demo && !process.env.SECRETS_KEY) process.env.SECRETS_KEY = demoSecret("secrets-key", 32, "base64");
+    // in demo mode a model server on this machine (Ollama, LM Studio, llama.cpp) is reachable
+    if (demo && process.env.OUTBOUND_ALLOWLIST === undefined) process.env.OUTBOUND_ALLOWLIST = "localhost,127.0.0.1,::1";
     process.env.PORT ||= "3000";
     process.env.NEXTAUTH_URL ||= `http://localhost:${process.env.PORT}`;
     const env = parseEnv(process.env);
