@@ -2,13 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, asRole, unique, type RoleName } from "./fixtures";
 
 // Each role signs in and sees only what it may (lib/authz/permissions.ts is the source of truth).
-const SIDEBAR = ["Overview", "Audit", "Settings", "API reference"] as const;
+const SIDEBAR = ["Overview", "Prompts", "Models", "Audit", "Settings", "API reference"] as const;
+const NO_AUDIT = SIDEBAR.filter((a) => a !== "Audit");
 const EXPECT: Record<RoleName, { sidebar: readonly string[]; tabs: readonly string[] }> = {
   admin: { sidebar: SIDEBAR, tabs: ["Members", "API keys", "General"] },
   engineer: { sidebar: SIDEBAR, tabs: ["Members", "General"] },
   approver: { sidebar: SIDEBAR, tabs: ["Members", "General"] },
-  reviewer: { sidebar: ["Overview", "Settings", "API reference"], tabs: ["Members", "General"] },
-  viewer: { sidebar: ["Overview", "Settings", "API reference"], tabs: ["Members", "General"] },
+  reviewer: { sidebar: NO_AUDIT, tabs: ["Members", "General"] },
+  viewer: { sidebar: NO_AUDIT, tabs: ["Members", "General"] },
 };
 
 const linkNames = async (page: Page, nav: string) =>

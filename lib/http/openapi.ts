@@ -5,6 +5,11 @@ import { listApiKeysRoute, createApiKeyRoute, revokeApiKeyRoute } from "../apike
 import { listMembersRoute, addMemberRoute, changeMemberRoleRoute, removeMemberRoute } from "../members/routes";
 import { listAuditEventsRoute } from "../audit/routes";
 import { getProjectRoute } from "../projects/routes";
+import { createPromptVersionRoute, listPromptsRoute, getPromptRoute, getPromptVersionRoute, compilePromptRoute } from "../registry/prompts/routes";
+import {
+  createConnectionRoute, getConnectionRoute, listConnectionsRoute, testConnectionRoute, updateConnectionRoute,
+} from "../registry/connections/routes";
+import { createModelVersionRoute, getModelVersionRoute, listModelVersionsRoute, updateModelVersionRoute } from "../registry/models/routes";
 import { ZHealth } from "../health/schemas";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
@@ -13,6 +18,9 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   listApiKeysRoute, createApiKeyRoute, revokeApiKeyRoute,
   listMembersRoute, addMemberRoute, changeMemberRoleRoute, removeMemberRoute,
   listAuditEventsRoute,
+  createPromptVersionRoute, listPromptsRoute, getPromptRoute, getPromptVersionRoute, compilePromptRoute,
+  listConnectionsRoute, createConnectionRoute, getConnectionRoute, updateConnectionRoute, testConnectionRoute,
+  listModelVersionsRoute, createModelVersionRoute, getModelVersionRoute, updateModelVersionRoute,
 ];
 
 const ZError = z.object({

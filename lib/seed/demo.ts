@@ -2,6 +2,7 @@ import { db } from "../db";
 import { appendAuditEvent } from "../audit/repo";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../generated/prisma/enums";
+import { seedRegistryDemo } from "./registry-demo";
 
 // Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
 // Demo mode only: these passwords are public, printed at start-up and in the README.
@@ -16,8 +17,15 @@ export const DEMO_ACCOUNTS: { role: Role; email: string; name: string; password:
 
 const SYSTEM = { actorType: "system", actorId: "seed", actorLabel: "Demo seed", requestId: null };
 
-/** Creates what is missing; running it again changes nothing. Returns true when it created the demo. */
+/** Creates what is missing; running it again changes nothing. Returns true when it created anything. */
 export async function seedDemo(): Promise<boolean> {
+  const core = await seedCore();
+  const demo = await db().project.findUniqueOrThrow({ where: { slug: "demo" } });
+  const registry = await seedRegistryDemo(demo.id);
+  return core || registry;
+}
+
+async function seedCore(): Promise<boolean> {
   if (await db().project.findUnique({ where: { slug: "demo" } })) return false;
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
   await db().$transaction(async (tx) => {

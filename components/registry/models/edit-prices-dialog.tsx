@@ -1,0 +1,58 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import type { TModelVersion } from "@/lib/registry/models/schemas";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { updateModelVersionAction } from "@/app/(console)/p/[project]/models/actions";
+
+/** Prices change; the pinned model id does not. Every change is audited with before and after. */
+export function EditPricesDialog({ slug, model }: { slug: string; model: TModelVersion }) {
+  const [open, setOpen] = useState(false);
+  const [pending, start] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function submit(form: HTMLFormElement) {
+    const d = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    start(async () => {
+      const res = await updateModelVersionAction(slug, {
+        id: model.id, inputPricePerMTok: d.input, outputPricePerMTok: d.output, cachedPricePerMTok: d.cached === "" ? null : d.cached,
+        priceAsOf: d.asOf, deprecatesAt: d.deprecatesAt || null,
+      });
+      if (!res.ok) {
+        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field, i.message])));
+        if (!res.issues?.length) toast.error(res.error);
+        return;
+      }
+      toast.success(`${model.displayName} updated`);
+      setOpen(false);
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Edit prices of ${model.displayName}`}>Edit</Button>
+      </DialogTrigger>
+      <DialogContent title={`Prices of ${model.displayName}`} description={`USD per 1M tokens for ${model.providerModelId}.`}>
+        <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); submit(e.currentTarget); }}>
+          <div className="grid grid-cols-3 gap-3">
+            <Field label="Input" htmlFor="ep-in" error={errors.inputPricePerMTok}><Input id="ep-in" name="input" type="number" step="any" min={0} defaultValue={model.inputPricePerMTok} /></Field>
+            <Field label="Output" htmlFor="ep-out" error={errors.outputPricePerMTok}><Input id="ep-out" name="output" type="number" step="any" min={0} defaultValue={model.outputPricePerMTok} /></Field>
+            <Field label="Cached" htmlFor="ep-cached" error={errors.cachedPricePerMTok}><Input id="ep-cached" name="cached" type="number" step="any" min={0} defaultValue={model.cachedPricePerMTok ?? ""} /></Field>
+          </div>
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="Price as of" htmlFor="ep-asof" error={errors.priceAsOf}><Input id="ep-asof" name="asOf" type="date" defaultValue={model.priceAsOf} required /></Field>
+            <Field label="Deprecation date" htmlFor="ep-dep" error={errors.deprecatesAt}><Input id="ep-dep" name="deprecatesAt" type="date" defaultValue={model.deprecatesAt ?? ""} /></Field>
+          </div>
+          <div className="flex justify-end gap-2 pt-1">
+            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
+            <Button type="submit" disabled={pending}>Save</Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../db";
+import { makeProject } from "../../../scripts/test/fixtures";
+import { startFakeOpenAIServer } from "../../providers/testing/fake-openai-server";
+import { startFakeAnthropicServer } from "../../providers/testing/fake-anthropic-server";
+import { createConnection, getConnection } from "./service";
+import { providerClientFor, testConnection } from "./test-connection";
+
+// Stored connections against local servers that speak the providers' wire protocols: the secret is
+// decrypted only here, sent in the provider's header, and the request passes the URL guard.
+// (The integration runner allowlists loopback, as demo mode does.)
+
+const KEY = "sk-test-connection-key-123456";
+let openai: Awaited<ReturnType<typeof startFakeOpenAIServer>>;
+let anthropic: Awaited<ReturnType<typeof startFakeAnthropicServer>>;
+
+beforeAll(async () => {
+  openai = await startFakeOpenAIServer({ apiKey: KEY });
+  anthropic = await startFakeAnthropicServer({ apiKey: KEY });
+});
+afterAll(async () => {
+  await openai.close();
+  await anthropic.close();
+});
+
+describe("test connection", () => {
+  it("lists an OpenAI-compatible server's models with the decrypted key and records the result", async () => {
+    const { as } = await makeProject(["ENGINEER"]);
+    const c = await createConnection(as("ENGINEER"), { name: "oa", kind: "openai", baseUrl: openai.baseUrl, secret: KEY });
+    const result = await testConnection(as("ENGINEER"), c.id);
+    expect(result.ok).toBe(true);
+    expect(result.models).toContain("gpt-4o-2024-08-06");
+    expect(openai.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(await getConnection(as("ENGINEER"), c.id)).toMatchObject({ lastTestOk: true });
+  });
+
+  it("reports a wrong key as a failed test without leaking it", async () => {
+    const { as } = await makeProject(["ENGINEER"]);
+    const c = await createConnection(as("ENGINEER"), { name: "bad", kind: "anthropic", baseUrl: anthropic.origin, secret: "sk-ant-wrong-key-000000000" });
+    const result = await testConnection(as("ENGINEER"), c.id);
+    expect(result.ok).toBe(false);
+    expect(result.message).not.toContain("wrong-key");
+    const row = await db().providerConnection.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.lastTestOk).toBe(false);
+    expect(row.lastTestMessage).not.toContain("wrong-key");
+  });
+
+  it("chats through a stored Anthropic connection", async () => {
+    const { project, as } = await makeProject(["ENGINEER"]);
+    const c = await createConnection(as("ENGINEER"), { name: "an", kind: "anthropic", baseUrl: anthropic.origin, secret: KEY });
+    const client = await providerClientFor(project.id, c.id);
+    const r = await client.chat({ model: "claude-3-5-haiku-20241022", messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Refunds?" }], max_tokens: 50 });
+    expect(r.text).toContain("30 days");
+    expect(anthropic.requests.at(-1)?.headers["x-api-key"]).toBe(KEY);
+  });
+
+  it("answers offline with no network", async () => {
+    const { as } = await makeProject(["ENGINEER"]);
+    const c = await createConnection(as("ENGINEER"), { name: "off", kind: "offline" });
+    expect(await testConnection(as("ENGINEER"), c.id)).toMatchObject({ ok: true });
+  });
+
+  it("is for writers only", async () => {
+    const { as } = await makeProject(["ENGINEER", "VIEWER"]);
+    const c = await createConnection(as("ENGINEER"), { name: "off", kind: "offline" });
+    await expect(testConnection(as("VIEWER"), c.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
