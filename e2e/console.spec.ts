@@ -98,3 +98,21 @@ test("audit filters narrow the trail by action", async ({ page }) => {
   await top.getByRole("button", { name: "Before / after" }).click();
   await expect(page.locator("pre").filter({ hasText: '"role": "VIEWER"' })).toBeVisible();
 });
+
+test.describe("signing out", () => {
+  // a fresh sign-in, so signing out does not end the session the other tests share
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("ends the session: the console asks to sign in again", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.locator("#email").fill("approver@demo.flightdeck.dev");
+    await page.locator("#password").fill("demo-approver-pass");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/p\/demo$/);
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/p/demo/audit");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
