@@ -3,12 +3,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
-import { AuditTable, type AuditRow } from "./audit-table";
-
-interface Page {
-  events: AuditRow[];
-  nextCursor: string | null;
-}
+import type { TAuditPage as Page } from "@/lib/audit/schemas";
+import { AuditTable } from "./audit-table";
 
 /** First page rendered on the server; further pages fetched from the public API with the session. */
 export function AuditLog({ slug, filters, firstPage }: { slug: string; filters: Record<string, string>; firstPage: Page }) {

@@ -3,20 +3,9 @@
 import { Fragment, useState } from "react";
 import { ChevronRight } from "lucide-react";
 import { Badge, tableClass, td, th } from "@/components/ui/page";
+import type { TAuditEvent } from "@/lib/audit/schemas";
 
-export interface AuditRow {
-  id: string;
-  seq: string;
-  actorType: string;
-  actorLabel: string;
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  createdAt: string;
-}
+export type AuditRow = TAuditEvent;
 
 function Json({ label, value }: { label: string; value: unknown }) {
   return (

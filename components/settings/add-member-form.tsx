@@ -1,34 +1,28 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { addMemberAction } from "@/app/(console)/p/[project]/settings/members/actions";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CopyValue } from "./copy-value";
 
 export function AddMemberForm({ slug, roles }: { slug: string; roles: { value: string; description: string }[] }) {
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
+  const { pending, errors, formError, submit: run } = useActionForm();
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
 
   function submit(form: HTMLFormElement) {
     const data = Object.fromEntries(new FormData(form));
-    start(async () => {
-      const res = await addMemberAction(slug, { email: data.email, role: data.role, ...(data.name ? { name: data.name } : {}) });
-      if (!res.ok) {
-        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field, i.message])));
-        setFormError(res.issues?.length ? "" : res.error);
-        return;
-      }
-      setErrors({});
-      setFormError("");
-      form.reset();
-      toast.success(`${res.data.email} added as ${res.data.role.toLowerCase()}`);
-      if (res.data.temporaryPassword) setCreated({ email: res.data.email, password: res.data.temporaryPassword });
-    });
+    run(
+      () => addMemberAction(slug, { email: data.email, role: data.role, ...(data.name ? { name: data.name } : {}) }),
+      (member) => {
+        form.reset();
+        toast.success(`${member.email} added as ${member.role.toLowerCase()}`);
+        if (member.temporaryPassword) setCreated({ email: member.email, password: member.temporaryPassword });
+      },
+    );
   }
 
   return (

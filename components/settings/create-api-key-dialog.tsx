@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { createApiKeyAction } from "@/app/(console)/p/[project]/settings/api-keys/actions";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CopyValue } from "./copy-value";
 
 const EXPIRY = [
@@ -18,35 +19,28 @@ const EXPIRY = [
 
 export function CreateApiKeyDialog({ slug, scopes }: { slug: string; scopes: string[] }) {
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
+  const { pending, errors, formError, submit: run, clear } = useActionForm();
   const [token, setToken] = useState<string | null>(null);
 
   function reset(next: boolean) {
     setOpen(next);
     if (!next) {
       setToken(null);
-      setErrors({});
-      setFormError("");
+      clear();
     }
   }
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
-    start(async () => {
-      const res = await createApiKeyAction(slug, {
-        name: data.get("name"),
-        scopes: data.getAll("scopes"),
-        expiresInDays: data.get("expires") ? Number(data.get("expires")) : null,
-      });
-      if (!res.ok) {
-        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field.split(".")[0], i.message])));
-        setFormError(res.issues?.length ? "" : res.error);
-        return;
-      }
-      setToken(res.data.token);
-    });
+    run(
+      () =>
+        createApiKeyAction(slug, {
+          name: data.get("name"),
+          scopes: data.getAll("scopes"),
+          expiresInDays: data.get("expires") ? Number(data.get("expires")) : null,
+        }),
+      (key) => setToken(key.token),
+    );
   }
 
   return (

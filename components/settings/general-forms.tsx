@@ -1,17 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createProjectAction, renameOrganizationAction, renameProjectAction,
 } from "@/app/(console)/p/[project]/settings/general/actions";
 
 export function NameForm({ slug, kind, initial, editable }: { slug: string; kind: "project" | "organization"; initial: string; editable: boolean }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState("");
+  const { pending, errors, formError, submit } = useActionForm();
   const id = `${kind}-name`;
   return (
     <form
@@ -19,17 +18,14 @@ export function NameForm({ slug, kind, initial, editable }: { slug: string; kind
       onSubmit={(e) => {
         e.preventDefault();
         const name = new FormData(e.currentTarget).get("name");
-        start(async () => {
-          const res = await (kind === "project" ? renameProjectAction : renameOrganizationAction)(slug, { name });
-          if (res.ok) {
-            setError("");
-            toast.success(`${kind === "project" ? "Project" : "Organization"} renamed`);
-          } else setError(res.issues?.[0]?.message ?? res.error);
-        });
+        submit(
+          () => (kind === "project" ? renameProjectAction : renameOrganizationAction)(slug, { name }),
+          () => toast.success(`${kind === "project" ? "Project" : "Organization"} renamed`),
+        );
       }}
     >
       <div className="flex-1">
-        <Field label={kind === "project" ? "Project name" : "Organization name"} htmlFor={id} error={error}>
+        <Field label={kind === "project" ? "Project name" : "Organization name"} htmlFor={id} error={errors.name ?? formError}>
           <Input id={id} name="name" defaultValue={initial} required maxLength={80} disabled={!editable} dir="auto" />
         </Field>
       </div>
@@ -40,25 +36,20 @@ export function NameForm({ slug, kind, initial, editable }: { slug: string; kind
 
 export function CreateProjectForm({ slug }: { slug: string }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
+  const { pending, errors, formError, submit } = useActionForm();
   return (
     <form
       className="grid grid-cols-[1fr_1fr_auto] items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         const data = Object.fromEntries(new FormData(e.currentTarget));
-        start(async () => {
-          const res = await createProjectAction(slug, data);
-          if (!res.ok) {
-            setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field, i.message])));
-            setFormError(res.issues?.length ? "" : res.error);
-            return;
-          }
-          toast.success("Project created; you are its admin");
-          router.push(`/p/${res.data.slug}`);
-        });
+        submit(
+          () => createProjectAction(slug, data),
+          (project) => {
+            toast.success("Project created; you are its admin");
+            router.push(`/p/${project.slug}`);
+          },
+        );
       }}
     >
       <Field label="Name" htmlFor="new-project-name" error={errors.name}>

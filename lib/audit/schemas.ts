@@ -33,4 +33,7 @@ export const ZAuditEvent = z.object({
   hash: z.string(),
 });
 
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
 export const ZAuditPage = z.object({ events: z.array(ZAuditEvent), nextCursor: z.string().nullable() });
+export type TAuditPage = z.infer<typeof ZAuditPage>;

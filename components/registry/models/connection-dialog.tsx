@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createConnectionAction } from "@/app/(console)/p/[project]/models/actions";
 
 export const OFFLINE_LABEL = "offline demo provider — not a language model";
@@ -19,9 +20,7 @@ const KINDS = [
 export function ConnectionDialog({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState("openai");
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
+  const { pending, errors, formError, submit: run } = useActionForm();
 
   function submit(form: HTMLFormElement) {
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
@@ -33,18 +32,13 @@ export function ConnectionDialog({ slug }: { slug: string }) {
       ...(data.timeoutMs ? { timeoutMs: Number(data.timeoutMs) } : {}),
       ...(data.maxConcurrency ? { maxConcurrency: Number(data.maxConcurrency) } : {}),
     };
-    start(async () => {
-      const res = await createConnectionAction(slug, input);
-      if (!res.ok) {
-        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field, i.message])));
-        setFormError(res.issues?.length ? "" : res.error);
-        return;
-      }
-      toast.success(`Connection “${res.data.name}” created`);
-      setOpen(false);
-      setErrors({});
-      setFormError("");
-    });
+    run(
+      () => createConnectionAction(slug, input),
+      (connection) => {
+        toast.success(`Connection “${connection.name}” created`);
+        setOpen(false);
+      },
+    );
   }
 
   return (

@@ -1,18 +1,17 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import type { TConnection } from "@/lib/registry/connections/schemas";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { updateConnectionAction } from "@/app/(console)/p/[project]/models/actions";
 
 export function EditConnectionDialog({ slug, connection }: { slug: string; connection: TConnection }) {
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
+  const { pending, errors, formError, submit: run } = useActionForm();
 
   function submit(form: HTMLFormElement) {
     const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
@@ -22,16 +21,13 @@ export function EditConnectionDialog({ slug, connection }: { slug: string; conne
       ...(data.baseUrl !== connection.baseUrl ? { baseUrl: data.baseUrl } : {}),
       ...(data.secret ? { secret: data.secret } : {}),
     };
-    start(async () => {
-      const res = await updateConnectionAction(slug, input);
-      if (!res.ok) {
-        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field, i.message])));
-        setFormError(res.issues?.length ? "" : res.error);
-        return;
-      }
-      toast.success(`Connection “${res.data.name}” saved`);
-      setOpen(false);
-    });
+    run(
+      () => updateConnectionAction(slug, input),
+      (connection) => {
+        toast.success(`Connection “${connection.name}” saved`);
+        setOpen(false);
+      },
+    );
   }
 
   return (

@@ -1,34 +1,32 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import type { TModelVersion } from "@/lib/registry/models/schemas";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { updateModelVersionAction } from "@/app/(console)/p/[project]/models/actions";
 
 /** Prices change; the pinned model id does not. Every change is audited with before and after. */
 export function EditPricesDialog({ slug, model }: { slug: string; model: TModelVersion }) {
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { pending, errors, formError, submit: run } = useActionForm();
 
   function submit(form: HTMLFormElement) {
     const d = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    start(async () => {
-      const res = await updateModelVersionAction(slug, {
-        id: model.id, inputPricePerMTok: d.input, outputPricePerMTok: d.output, cachedPricePerMTok: d.cached === "" ? null : d.cached,
-        priceAsOf: d.asOf, deprecatesAt: d.deprecatesAt || null,
-      });
-      if (!res.ok) {
-        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field, i.message])));
-        if (!res.issues?.length) toast.error(res.error);
-        return;
-      }
-      toast.success(`${model.displayName} updated`);
-      setOpen(false);
-    });
+    run(
+      () =>
+        updateModelVersionAction(slug, {
+          id: model.id, inputPricePerMTok: d.input, outputPricePerMTok: d.output, cachedPricePerMTok: d.cached === "" ? null : d.cached,
+          priceAsOf: d.asOf, deprecatesAt: d.deprecatesAt || null,
+        }),
+      () => {
+        toast.success(`${model.displayName} updated`);
+        setOpen(false);
+      },
+    );
   }
 
   return (
@@ -47,6 +45,7 @@ export function EditPricesDialog({ slug, model }: { slug: string; model: TModelV
             <Field label="Price as of" htmlFor="ep-asof" error={errors.priceAsOf}><Input id="ep-asof" name="asOf" type="date" defaultValue={model.priceAsOf} required /></Field>
             <Field label="Deprecation date" htmlFor="ep-dep" error={errors.deprecatesAt}><Input id="ep-dep" name="deprecatesAt" type="date" defaultValue={model.deprecatesAt ?? ""} /></Field>
           </div>
+          {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
           <div className="flex justify-end gap-2 pt-1">
             <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
             <Button type="submit" disabled={pending}>Save</Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import type { TConnection } from "@/lib/registry/connections/schemas";
@@ -8,6 +8,7 @@ import type { ModelPreset } from "@/lib/registry/models/presets";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createModelVersionAction } from "@/app/(console)/p/[project]/models/actions";
 
 const CAPABILITIES = ["chat", "embeddings", "json", "tools"] as const;
@@ -26,9 +27,7 @@ export function ModelVersionDialog({ slug, connections, presets, presetDate }: {
   const [open, setOpen] = useState(false);
   const [connectionId, setConnectionId] = useState(connections[0]?.id ?? "");
   const [draft, setDraft] = useState<Draft>(empty);
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
+  const { pending, errors, formError, submit: run } = useActionForm();
   const kind = connections.find((c) => c.id === connectionId)?.kind;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -50,19 +49,14 @@ export function ModelVersionDialog({ slug, connections, presets, presetDate }: {
       contextWindow: draft.contextWindow, maxOutputTokens: draft.maxOutputTokens, capabilities: draft.capabilities,
       region: draft.region || null, deprecatesAt: draft.deprecatesAt || null, floating: draft.floating,
     };
-    start(async () => {
-      const res = await createModelVersionAction(slug, input);
-      if (!res.ok) {
-        setErrors(Object.fromEntries((res.issues ?? []).map((i) => [i.field.split(".")[0], i.message])));
-        setFormError(res.issues?.length ? "" : res.error);
-        return;
-      }
-      toast.success(`${res.data.displayName} registered`);
-      setOpen(false);
-      setDraft(empty);
-      setErrors({});
-      setFormError("");
-    });
+    run(
+      () => createModelVersionAction(slug, input),
+      (model) => {
+        toast.success(`${model.displayName} registered`);
+        setOpen(false);
+        setDraft(empty);
+      },
+    );
   }
 
   const text = (key: keyof Draft, label: string, props: React.ComponentProps<"input"> = {}) => (
