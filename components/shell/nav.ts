@@ -1,20 +1,22 @@
 import type { Permission } from "@/lib/authz/permissions";
 
 // The product's areas in sidebar order. An area appears here only once it is built; the others
-// (Retrieval, Datasets, Evals, Releases, Review queue, Sign-off, Traces, Cost,
+// (Datasets, Evals, Releases, Review queue, Sign-off, Traces, Cost,
 // Monitoring) are added by the issues that build them.
 export interface NavItem {
   label: string;
   /** path under /p/<slug> */
   href: string;
   permission: Permission;
-  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models";
+  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval";
 }
 
 export const NAV: NavItem[] = [
   { label: "Overview", href: "", permission: "project:read", icon: "home" },
   { label: "Prompts", href: "/prompts", permission: "registry:read", icon: "prompts" },
   { label: "Models", href: "/models", permission: "registry:read", icon: "models" },
+  { label: "Retrieval", href: "/retrieval", permission: "registry:read", icon: "retrieval" },
+  { label: "Playground", href: "/playground", permission: "registry:read", icon: "playground" },
   { label: "Audit", href: "/audit", permission: "audit:read", icon: "audit" },
   { label: "Settings", href: "/settings", permission: "members:read", icon: "settings" },
   { label: "API reference", href: "/api-reference", permission: "project:read", icon: "api" },

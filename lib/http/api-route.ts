@@ -18,6 +18,8 @@ export interface RouteInput<C extends RouteContract> {
   query: Infer<C["query"]>;
   params: Infer<C["params"]>;
   requestId: string;
+  /** The request's signal: aborted when the caller goes away, so long work (a streamed model call) can stop. */
+  signal: AbortSignal;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -79,7 +81,11 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
-/** The one wrapper for public API route handlers: identity, permission, parsing, errors, logging. */
+/**
+ * The one wrapper for public API route handlers: identity, permission, parsing, errors, logging.
+ * A handler returns a value sent as JSON, or a `Response` it built itself (e.g. a Server-Sent Events
+ * stream), which is sent as it is with the request id added.
+ */
 export function apiRoute<C extends RouteContract>(
   contract: C,
   handler: (input: RouteInput<C>) => Promise<unknown>,
@@ -99,7 +105,12 @@ export function apiRoute<C extends RouteContract>(
       const body = contract.body
         ? parseOrThrow(contract.body, await readJsonBody(req, contract.maxBodyBytes ?? DEFAULT_MAX_BODY), "Body")
         : undefined;
-      const result = await handler({ principal, body, query, params, requestId } as RouteInput<C>);
+      const result = await handler({ principal, body, query, params, requestId, signal: req.signal } as RouteInput<C>);
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        status = result.status;
+        return result;
+      }
       status = contract.status ?? 200;
       return status === 204
         ? new NextResponse(null, { status, headers: { "x-request-id": requestId } })

@@ -19,6 +19,8 @@ export interface RouteContract<
   query?: Q;
   params?: P;
   response: z.ZodType;
+  /** How the success response is sent; text/event-stream documents `response` as the JSON of each event's data. */
+  responseType?: "application/json" | "text/event-stream";
   status?: 200 | 201 | 202 | 204;
   /** largest accepted body; defaults to 1 MiB */
   maxBodyBytes?: number;

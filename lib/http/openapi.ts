@@ -10,6 +10,8 @@ import {
   createConnectionRoute, getConnectionRoute, listConnectionsRoute, testConnectionRoute, updateConnectionRoute,
 } from "../registry/connections/routes";
 import { createModelVersionRoute, getModelVersionRoute, listModelVersionsRoute, updateModelVersionRoute } from "../registry/models/routes";
+import { RETRIEVAL_ROUTES } from "../registry/retrieval/routes";
+import { runPlaygroundRoute } from "../registry/playground/routes";
 import { ZHealth } from "../health/schemas";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
@@ -21,6 +23,8 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   createPromptVersionRoute, listPromptsRoute, getPromptRoute, getPromptVersionRoute, compilePromptRoute,
   listConnectionsRoute, createConnectionRoute, getConnectionRoute, updateConnectionRoute, testConnectionRoute,
   listModelVersionsRoute, createModelVersionRoute, getModelVersionRoute, updateModelVersionRoute,
+  ...RETRIEVAL_ROUTES,
+  runPlaygroundRoute,
 ];
 
 const ZError = z.object({
@@ -59,7 +63,11 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ...(r.body ? { body: { required: true, content: { "application/json": { schema: r.body } } } } : {}),
       },
       responses: {
-        [ok]: ok === 204 ? { description: "Done" } : { description: "Success", content: { "application/json": { schema: r.response } } },
+        [ok]: ok === 204
+          ? { description: "Done" }
+          : r.responseType === "text/event-stream"
+            ? { description: "A stream of Server-Sent Events; each event's data is JSON of this shape", content: { "text/event-stream": { schema: r.response } } }
+            : { description: "Success", content: { "application/json": { schema: r.response } } },
         ...(r.body ? { 400: errorResponse("Malformed JSON"), 413: errorResponse("Body too large"), 415: errorResponse("Body is not JSON") } : {}),
         401: errorResponse("Missing, unknown, revoked or expired credentials"),
         403: errorResponse("The key's scopes or the member's role do not allow this"),

@@ -5,6 +5,8 @@ export const QUEUE_NAME = "flightdeck";
 
 export const JOBS = {
   "audit.verify": z.object({ reason: z.enum(["scheduled", "manual"]).default("scheduled") }).strict(),
+  // chunk and embed a knowledge base for one retrieval config version (lib/registry/retrieval/index-build.ts)
+  "retrieval.index": z.object({ projectId: z.string().min(1), buildId: z.string().min(1), generation: z.number().int().min(1) }).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

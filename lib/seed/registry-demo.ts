@@ -6,6 +6,7 @@ import { createModelVersion } from "../registry/models/service";
 import { MODEL_PRESETS, PRICE_DATE } from "../registry/models/presets";
 import { createPromptVersion } from "../registry/prompts/service";
 import { ZCreatePromptVersion } from "../registry/prompts/schemas";
+import { seedRetrievalDemo } from "./retrieval-demo";
 
 // Registry demo data for project `demo`: the offline provider, its pinned chat model, and a
 // customer-support prompt with a short history. Written through the services, so it is validated
@@ -30,7 +31,8 @@ const VARIABLES_V1 = [
 ];
 
 export async function seedRegistryDemo(projectId: string): Promise<boolean> {
-  if (await db().providerConnection.findFirst({ where: { projectId, name: "offline-demo" } })) return false;
+  // retrieval arrived later: databases seeded before it still gain it
+  if (await db().providerConnection.findFirst({ where: { projectId, name: "offline-demo" } })) return seedRetrievalDemo(projectId);
   const seed: Principal = { kind: "system", actorId: "seed", label: "Demo seed", projectId };
   const connection = await createConnection(seed, { name: "offline-demo", kind: "offline" });
   const preset = MODEL_PRESETS.find((p) => p.providerModelId === "offline-extractive-1")!;
@@ -56,5 +58,6 @@ export async function seedRegistryDemo(projectId: string): Promise<boolean> {
       changelog: v.changelog,
     }));
   }
+  await seedRetrievalDemo(projectId);
   return true;
 }

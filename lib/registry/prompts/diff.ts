@@ -79,7 +79,7 @@ function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): stri
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
+export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -36,6 +36,7 @@ export default async function PromptVersionPage({ params }: { params: Promise<{ 
         description={<Link href={base} className="hover:underline">← All versions of {name}</Link>}
         actions={
           <>
+            <Button asChild variant="secondary"><Link href={`/p/${slug}/playground?prompt=${encodeURIComponent(name)}&version=${version.version}`}>Open in playground</Link></Button>
             {version.version > 1 ? (
               <Button asChild variant="secondary"><Link href={`${base}/diff?a=${version.version - 1}&b=${version.version}`}>Diff with v{version.version - 1}</Link></Button>
             ) : null}
