@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { createApiKeyAction } from "@/app/(console)/p/[project]/settings/api-keys/actions";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CopyValue } from "./copy-value";
@@ -84,11 +84,7 @@ export function CreateApiKeyDialog({ slug, scopes }: { slug: string; scopes: str
                 {EXPIRY.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </Select>
             </Field>
-            {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-              <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
-            </div>
+            <DialogFormFooter pending={pending} formError={formError} submitLabel="Create key" pendingLabel="Creating…" />
           </form>
         </DialogContent>
       )}

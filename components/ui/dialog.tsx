@@ -2,6 +2,7 @@
 
 import * as D from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { Button } from "./button";
 
 export const Dialog = D.Root;
 export const DialogTrigger = D.Trigger;
@@ -17,5 +18,18 @@ export function DialogContent({ title, description, children }: { title: string;
         <div className="mt-4">{children}</div>
       </D.Content>
     </D.Portal>
+  );
+}
+
+/** The end of every dialog form: the server's form-level message, Cancel, and the submit button. */
+export function DialogFormFooter({ pending, formError, submitLabel, pendingLabel }: { pending: boolean; formError?: string; submitLabel: string; pendingLabel?: string }) {
+  return (
+    <>
+      {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
+      <div className="flex justify-end gap-2 pt-1">
+        <D.Close asChild><Button type="button" variant="secondary">Cancel</Button></D.Close>
+        <Button type="submit" disabled={pending}>{pending && pendingLabel ? pendingLabel : submitLabel}</Button>
+      </div>
+    </>
   );
 }

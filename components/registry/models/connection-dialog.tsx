@@ -5,7 +5,7 @@ import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createConnectionAction } from "@/app/(console)/p/[project]/models/actions";
 
@@ -78,11 +78,7 @@ export function ConnectionDialog({ slug }: { slug: string }) {
               Answers extractively from the context it is given and embeds with a hashing vectorizer. No network, no cost — for the demo and tests.
             </p>
           )}
-          {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Create connection"}</Button>
-          </div>
+          <DialogFormFooter pending={pending} formError={formError} submitLabel="Create connection" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

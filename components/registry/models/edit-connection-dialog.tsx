@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import type { TConnection } from "@/lib/registry/connections/schemas";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateConnectionAction } from "@/app/(console)/p/[project]/models/actions";
 
@@ -46,11 +46,7 @@ export function EditConnectionDialog({ slug, connection }: { slug: string; conne
           <Field label="New API key" htmlFor="edit-conn-secret" error={errors.secret} hint={connection.hasSecret ? `Stored key ends in ${connection.secretHint ?? "…"}` : "No key stored"}>
             <Input id="edit-conn-secret" name="secret" type="password" autoComplete="off" />
           </Field>
-          {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" disabled={pending}>Save</Button>
-          </div>
+          <DialogFormFooter pending={pending} formError={formError} submitLabel="Save" />
         </form>
       </DialogContent>
     </Dialog>

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import type { TModelVersion } from "@/lib/registry/models/schemas";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateModelVersionAction } from "@/app/(console)/p/[project]/models/actions";
 
@@ -45,11 +45,7 @@ export function EditPricesDialog({ slug, model }: { slug: string; model: TModelV
             <Field label="Price as of" htmlFor="ep-asof" error={errors.priceAsOf}><Input id="ep-asof" name="asOf" type="date" defaultValue={model.priceAsOf} required /></Field>
             <Field label="Deprecation date" htmlFor="ep-dep" error={errors.deprecatesAt}><Input id="ep-dep" name="deprecatesAt" type="date" defaultValue={model.deprecatesAt ?? ""} /></Field>
           </div>
-          {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" disabled={pending}>Save</Button>
-          </div>
+          <DialogFormFooter pending={pending} formError={formError} submitLabel="Save" />
         </form>
       </DialogContent>
     </Dialog>

@@ -7,7 +7,7 @@ import type { TConnection } from "@/lib/registry/connections/schemas";
 import type { ModelPreset } from "@/lib/registry/models/presets";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createModelVersionAction } from "@/app/(console)/p/[project]/models/actions";
 
@@ -117,11 +117,7 @@ export function ModelVersionDialog({ slug, connections, presets, presetDate }: {
             <input type="checkbox" className="mt-0.5" checked={draft.floating} onChange={(e) => set({ floating: e.target.checked })} />
             <span>This id floats (an alias the provider re-points). Allowed, but flagged everywhere it is used.</span>
           </label>
-          {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Register"}</Button>
-          </div>
+          <DialogFormFooter pending={pending} formError={formError} submitLabel="Register" pendingLabel="Saving…" />
         </form>
       </DialogContent>
     </Dialog>

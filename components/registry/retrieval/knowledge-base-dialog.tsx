@@ -5,7 +5,7 @@ import { Plus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { createKnowledgeBaseAction } from "@/app/(console)/p/[project]/retrieval/actions";
 
 export function KnowledgeBaseDialog({ slug }: { slug: string }) {
@@ -46,11 +46,7 @@ export function KnowledgeBaseDialog({ slug }: { slug: string }) {
           <Field label="Description" htmlFor="kb-description" error={errors.description}>
             <Input id="kb-description" value={description} onChange={(e) => setDescription(e.target.value)} dir="auto" />
           </Field>
-          {formError ? <p role="alert" className="text-sm text-red-600">{formError}</p> : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <DialogClose asChild><Button type="button" variant="secondary">Cancel</Button></DialogClose>
-            <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create"}</Button>
-          </div>
+          <DialogFormFooter pending={pending} formError={formError} submitLabel="Create" pendingLabel="Creating…" />
         </form>
       </DialogContent>
     </Dialog>
