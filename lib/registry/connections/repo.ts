@@ -24,3 +24,8 @@ export function updateConnectionRow(tx: Tx, id: string, data: Prisma.ProviderCon
 export function recordConnectionTest(id: string, ok: boolean, message: string) {
   return db().providerConnection.update({ where: { id }, data: { lastTestedAt: new Date(), lastTestOk: ok, lastTestMessage: message.slice(0, 500) } });
 }
+
+/** A chat model registered on the connection, to probe servers that cannot list their models. */
+export function findChatModelOnConnection(projectId: string, connectionId: string) {
+  return db().modelVersion.findFirst({ where: { projectId, connectionId, capabilities: { has: "chat" } }, orderBy: { createdAt: "asc" } });
+}

@@ -4,6 +4,7 @@ import { makeProject } from "../../../scripts/test/fixtures";
 import { startFakeOpenAIServer } from "../../providers/testing/fake-openai-server";
 import { startFakeAnthropicServer } from "../../providers/testing/fake-anthropic-server";
 import { createConnection, getConnection } from "./service";
+import { createModelVersion } from "../models/service";
 import { providerClientFor, testConnection } from "./test-connection";
 
 // Stored connections against local servers that speak the providers' wire protocols: the secret is
@@ -32,6 +33,22 @@ describe("test connection", () => {
     expect(result.models).toContain("gpt-4o-2024-08-06");
     expect(openai.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(await getConnection(as("ENGINEER"), c.id)).toMatchObject({ lastTestOk: true });
+  });
+
+  it("falls back to a one-token completion with a registered chat model when the server cannot list models", async () => {
+    const { as } = await makeProject(["ENGINEER"]);
+    const c = await createConnection(as("ENGINEER"), { name: "llamacpp", kind: "openai", baseUrl: openai.baseUrl, secret: KEY });
+    await createModelVersion(as("ENGINEER"), {
+      connectionId: c.id, providerModelId: "gpt-4o-2024-08-06", displayName: "m", inputPricePerMTok: 1, outputPricePerMTok: 1,
+      priceAsOf: "2025-06-01", contextWindow: 8000, maxOutputTokens: 100, capabilities: ["chat"], floating: false,
+    });
+    openai.script({ type: "error", status: 404 });
+    const result = await testConnection(as("ENGINEER"), c.id);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.message).toMatch(/one-token completion/);
+    const probe = openai.requests.at(-1)!;
+    expect(probe.path).toBe("/v1/chat/completions");
+    expect(probe.body).toMatchObject({ model: "gpt-4o-2024-08-06" });
   });
 
   it("reports a wrong key as a failed test without leaking it", async () => {
