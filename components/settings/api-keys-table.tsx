@@ -1,9 +1,8 @@
 "use client";
 
-import { useTransition } from "react";
-import { toast } from "sonner";
 import type { TApiKey } from "@/lib/apikeys/schemas";
 import { Button } from "@/components/ui/button";
+import { useToastAction } from "@/components/ui/use-action-form";
 import { Badge, EmptyState, tableClass, td, th } from "@/components/ui/page";
 import { revokeApiKeyAction } from "@/app/(console)/p/[project]/settings/api-keys/actions";
 
@@ -11,16 +10,12 @@ const TONE = { active: "green", expired: "amber", revoked: "red" } as const;
 const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "—");
 
 export function ApiKeysTable({ slug, keys, canManage }: { slug: string; keys: TApiKey[]; canManage: boolean }) {
-  const [pending, start] = useTransition();
+  const { pending, run } = useToastAction();
   if (!keys.length) return <EmptyState title="No API keys yet">Create one to let an application call the API.</EmptyState>;
 
   const revoke = (k: TApiKey) => {
     if (!window.confirm(`Revoke “${k.name}” (${k.prefix})? Applications using it stop working at once.`)) return;
-    start(async () => {
-      const res = await revokeApiKeyAction(slug, { id: k.id });
-      if (res.ok) toast.success(`${k.prefix} revoked`);
-      else toast.error(res.error);
-    });
+    run(() => revokeApiKeyAction(slug, { id: k.id }), () => `${k.prefix} revoked`);
   };
 
   return (

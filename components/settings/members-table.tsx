@@ -1,9 +1,8 @@
 "use client";
 
-import { useTransition } from "react";
-import { toast } from "sonner";
 import type { TMember } from "@/lib/members/schemas";
 import { Button } from "@/components/ui/button";
+import { useToastAction } from "@/components/ui/use-action-form";
 import { Select } from "@/components/ui/field";
 import { tableClass, td, th } from "@/components/ui/page";
 import { changeRoleAction, removeMemberAction } from "@/app/(console)/p/[project]/settings/members/actions";
@@ -11,22 +10,14 @@ import { changeRoleAction, removeMemberAction } from "@/app/(console)/p/[project
 export function MembersTable({
   slug, members, canManage, selfId, roles,
 }: { slug: string; members: TMember[]; canManage: boolean; selfId: string; roles: { value: string; description: string }[] }) {
-  const [pending, start] = useTransition();
+  const { pending, run } = useToastAction();
 
   const changeRole = (m: TMember, role: string) =>
-    start(async () => {
-      const res = await changeRoleAction(slug, { id: m.id, role });
-      if (res.ok) toast.success(`${m.email} is now ${role.toLowerCase()}`);
-      else toast.error(res.error);
-    });
+    run(() => changeRoleAction(slug, { id: m.id, role }), () => `${m.email} is now ${role.toLowerCase()}`);
 
   const remove = (m: TMember) => {
     if (!window.confirm(`Remove ${m.email} from this project?`)) return;
-    start(async () => {
-      const res = await removeMemberAction(slug, { id: m.id });
-      if (res.ok) toast.success(`${m.email} removed`);
-      else toast.error(res.error);
-    });
+    run(() => removeMemberAction(slug, { id: m.id }), () => `${m.email} removed`);
   };
 
   return (

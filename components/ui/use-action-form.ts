@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import type { ActionResult } from "@/lib/http/action";
 
 /**
@@ -33,4 +34,17 @@ export function useActionForm() {
   }
 
   return { pending, errors, formError, submit, clear };
+}
+
+/** For one-click actions in tables (revoke, remove, change role): pending state and a toast with the outcome. */
+export function useToastAction() {
+  const [pending, start] = useTransition();
+  function run<T>(action: () => Promise<ActionResult<T>>, success: (data: T) => string) {
+    start(async () => {
+      const res = await action();
+      if (res.ok) toast.success(success(res.data));
+      else toast.error(res.error);
+    });
+  }
+  return { pending, run };
 }
