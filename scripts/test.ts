@@ -74,6 +74,8 @@ async function main() {
       process.exit(1);
     }
     process.env.REDIS_PREFIX = `fdtest${isolation}`;
+    // request and sign-in logs of the code under test would drown the runners' output
+    process.env.LOG_LEVEL ||= "warn";
     process.env.FLIGHTDECK_MODE = "demo";
     // only the integration layer owns flightdeck_test; e2e runs on flightdeck_e2e (see playwright.config.ts)
     const prepared = await prepare(run.includes("int") ? { database: TEST_DB, reset: true } : {});
