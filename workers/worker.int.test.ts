@@ -22,7 +22,7 @@ async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 30
 
 beforeAll(async () => {
   await redis().del(redisKey("worker", "heartbeat"));
-  worker = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { env: { ...process.env, FLIGHTDECK_SERVICE: "worker" } });
+  worker = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { env: { ...process.env, FLIGHTDECK_SERVICE: "worker", LOG_LEVEL: "info" } });
   worker.stdout!.on("data", (d) => (output += d));
   worker.stderr!.on("data", (d) => (output += d));
 });
