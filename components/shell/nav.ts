@@ -1,14 +1,14 @@
 import type { Permission } from "@/lib/authz/permissions";
 
 // The product's areas in sidebar order. An area appears here only once it is built; the others
-// (Datasets, Evals, Releases, Review queue, Sign-off, Traces, Cost,
+// (Evals, Releases, Review queue, Sign-off, Traces, Cost,
 // Monitoring) are added by the issues that build them.
 export interface NavItem {
   label: string;
   /** path under /p/<slug> */
   href: string;
   permission: Permission;
-  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval";
+  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval" | "datasets";
 }
 
 export const NAV: NavItem[] = [
@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { label: "Models", href: "/models", permission: "registry:read", icon: "models" },
   { label: "Retrieval", href: "/retrieval", permission: "registry:read", icon: "retrieval" },
   { label: "Playground", href: "/playground", permission: "registry:read", icon: "playground" },
+  { label: "Datasets", href: "/datasets", permission: "registry:read", icon: "datasets" },
   { label: "Audit", href: "/audit", permission: "audit:read", icon: "audit" },
   { label: "Settings", href: "/settings", permission: "members:read", icon: "settings" },
   { label: "API reference", href: "/api-reference", permission: "project:read", icon: "api" },

@@ -12,6 +12,7 @@ import {
 import { createModelVersionRoute, getModelVersionRoute, listModelVersionsRoute, updateModelVersionRoute } from "../registry/models/routes";
 import { RETRIEVAL_ROUTES } from "../registry/retrieval/routes";
 import { runPlaygroundRoute } from "../registry/playground/routes";
+import { DATASET_ROUTES } from "../datasets/routes";
 import { ZHealth } from "../health/schemas";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
@@ -25,6 +26,7 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   listModelVersionsRoute, createModelVersionRoute, getModelVersionRoute, updateModelVersionRoute,
   ...RETRIEVAL_ROUTES,
   runPlaygroundRoute,
+  ...DATASET_ROUTES,
 ];
 
 const ZError = z.object({
