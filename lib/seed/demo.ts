@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../audit/repo";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../generated/prisma/enums";
 import { seedRegistryDemo } from "./registry-demo";
+import { seedDatasetsDemo } from "./datasets-demo";
 
 // Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
 // Demo mode only: these passwords are public, printed at start-up and in the README.
@@ -22,7 +23,8 @@ export async function seedDemo(): Promise<boolean> {
   const core = await seedCore();
   const demo = await db().project.findUniqueOrThrow({ where: { slug: "demo" } });
   const registry = await seedRegistryDemo(demo.id);
-  return core || registry;
+  const datasets = await seedDatasetsDemo(demo.id);
+  return core || registry || datasets;
 }
 
 async function seedCore(): Promise<boolean> {

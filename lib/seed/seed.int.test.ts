@@ -22,4 +22,15 @@ describe("demo seed", () => {
     }
     expect((await verifyAuditChain()).ok).toBe(true);
   });
+
+  it("includes a golden dataset in English and Arabic, once", async () => {
+    await seedDemo();
+    await seedDemo();
+    const golden = await db().dataset.findFirstOrThrow({ where: { name: "support-golden", project: { slug: "demo" } }, include: { versions: true } });
+    expect(golden.versions.map((v) => v.version)).toEqual([1]);
+    const items = await db().datasetItem.findMany({ where: { datasetVersionId: golden.versions[0].id } });
+    expect(items).toHaveLength(6);
+    expect(items.filter((i) => i.language === "ar")).toHaveLength(2);
+    expect(items.find((i) => i.key === "roaming-price")?.relevantDocIds).toEqual(["help/roaming"]);
+  });
 });
