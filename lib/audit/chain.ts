@@ -36,6 +36,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** SHA-256 (hex) of a value's canonical JSON: the content hash of every versioned thing. */
+export function contentHash(value: unknown): string {
+  return crypto.createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
 export function hashEvent(e: ChainedFields): string {
   const payload = canonicalJson({
     seq: String(e.seq),

@@ -1,6 +1,5 @@
-import crypto from "node:crypto";
 import type { z } from "zod";
-import { canonicalJson } from "../audit/chain";
+import { contentHash } from "../audit/chain";
 import type { DatasetItem, ItemWithoutKey, ZDatasetItemInput } from "./schemas";
 
 // One stored form per item, so equal content hashes equally whichever way it arrived (API, JSONL, CSV).
@@ -23,11 +22,9 @@ export function normalizeItem(p: ParsedItem): { key?: string } & ItemWithoutKey 
   };
 }
 
-const sha256 = (s: string) => crypto.createHash("sha256").update(s).digest("hex");
-
 /** A key derived from the content, so importing the same keyless file again yields the same keys. */
 export function generatedKey(item: ItemWithoutKey): string {
-  return `item-${sha256(canonicalJson(item)).slice(0, 12)}`;
+  return `item-${contentHash(item).slice(0, 12)}`;
 }
 
 /** Fills missing keys; a generated key that is taken gets a numeric suffix (two identical items). */
@@ -45,7 +42,7 @@ export function assignKey(item: { key?: string } & ItemWithoutKey, taken: Set<st
  */
 export function datasetContentHash(items: DatasetItem[]): string {
   const sorted = [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return sha256(canonicalJson(sorted.map(canonicalItem)));
+  return contentHash(sorted.map(canonicalItem));
 }
 
 export function canonicalItem(i: DatasetItem): DatasetItem {

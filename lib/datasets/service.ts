@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError, isUniqueViolation } from "../errors";
 import { appendAuditEvent } from "../audit/repo";
 import { assertCan, auditActor, type Principal } from "../authz/principal";
 import { exportItems } from "./export";
@@ -21,7 +21,7 @@ export async function createDataset(principal: Principal, input: TCreateDataset)
     });
     return presentSummary(created);
   }).catch((err) => {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `A dataset named "${input.name}" already exists in this project.`);
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `A dataset named "${input.name}" already exists in this project.`);
     throw err;
   });
 }

@@ -1,5 +1,4 @@
-import crypto from "node:crypto";
-import { canonicalJson } from "../../audit/chain";
+import { contentHash } from "../../audit/chain";
 import type { TPromptContent } from "./schemas";
 
 /**
@@ -7,11 +6,10 @@ import type { TPromptContent } from "./schemas";
  * Changelog, author and time are not content, so saving the same content again changes nothing.
  */
 export function promptContentHash(content: Pick<TPromptContent, "messages" | "variables" | "params" | "modelVersionId">): string {
-  const canonical = canonicalJson({
+  return contentHash({
     messages: content.messages.map((m) => ({ role: m.role, content: m.content })),
     variables: content.variables,
     params: content.params,
     modelVersionId: content.modelVersionId ?? null,
   });
-  return crypto.createHash("sha256").update(canonical).digest("hex");
 }

@@ -76,10 +76,6 @@ const modelFields = {
   contextWindow: true, maxOutputTokens: true, floating: true,
 } as const;
 
-export function findModelVersionInProject(tx: Tx, projectId: string, id: string) {
-  return tx.modelVersion.findFirst({ where: { id, projectId }, select: modelFields });
-}
-
 export function findModelVersionsForProject(projectId: string) {
   return db().modelVersion.findMany({ where: { projectId }, orderBy: { displayName: "asc" }, select: modelFields });
 }

@@ -2,11 +2,12 @@ import { db, type Prisma, type Tx } from "../../db";
 import { AppError, isUniqueViolation } from "../../errors";
 import { appendAuditEvent } from "../../audit/repo";
 import { assertCan, auditActor, type Principal } from "../../authz/principal";
+import { findModelVersion } from "../models/repo";
 import { promptContentHash } from "./hash";
 import { BLOCKING_LINT_CODES, lintPromptText } from "./lint";
 import { contentOf, presentPrompt } from "./present";
 import {
-  findLatestPromptVersion, findModelVersionInProject, findPromptByName, findPromptVersion, insertPrompt, insertPromptVersion,
+  findLatestPromptVersion, findPromptByName, findPromptVersion, insertPrompt, insertPromptVersion,
   lockPrompt, updatePrompt,
 } from "./repo";
 import type { TCreatePromptVersion, TPromptContent, TPromptSummary, TSavedPromptVersion } from "./schemas";
@@ -50,7 +51,7 @@ async function withRetryOnConflict<T>(fn: () => Promise<T>, attempts = 4): Promi
 
 async function assertModelInProject(tx: Tx, projectId: string, id: string | null | undefined) {
   if (!id) return;
-  if (!(await findModelVersionInProject(tx, projectId, id))) throw new AppError("NOT_FOUND", `No model version "${id}" in this project.`);
+  if (!(await findModelVersion(tx, projectId, id))) throw new AppError("NOT_FOUND", `No model version "${id}" in this project.`);
 }
 
 async function insertNextVersion(

@@ -1,5 +1,4 @@
-import crypto from "node:crypto";
-import { canonicalJson } from "../../audit/chain";
+import { contentHash } from "../../audit/chain";
 import { deepEqual, type FieldChange } from "../prompts/diff";
 import type { TCreateRetrievalConfigVersion, TRetrievalConfigVersion } from "./schemas";
 
@@ -51,7 +50,7 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
 }
 
 export function retrievalContentHash(content: RetrievalContent): string {
-  return crypto.createHash("sha256").update(canonicalJson(content)).digest("hex");
+  return contentHash(content);
 }
 
 /** Field-level before → after between two versions, in a fixed field order. */

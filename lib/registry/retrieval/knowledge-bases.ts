@@ -1,8 +1,7 @@
-import crypto from "node:crypto";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { appendAuditEvent } from "../../audit/repo";
-import { canonicalJson } from "../../audit/chain";
+import { contentHash } from "../../audit/chain";
 import { assertCan, auditActor, type Principal } from "../../authz/principal";
 import { presentDocument, presentKnowledgeBase } from "./present";
 import {
@@ -15,7 +14,7 @@ import type { TCreateKnowledgeBase, TKnowledgeBase, TKnowledgeDocument, TUploadD
 // indexed per retrieval config version (index-build.ts), so uploading changes no index by itself.
 
 export function documentContentHash(doc: { title: string; text: string }): string {
-  return crypto.createHash("sha256").update(canonicalJson({ title: doc.title, text: doc.text })).digest("hex");
+  return contentHash({ title: doc.title, text: doc.text });
 }
 
 export async function listKnowledgeBases(principal: Principal): Promise<TKnowledgeBase[]> {
