@@ -11,6 +11,7 @@ import { ZCreateUser } from "../lib/members/schemas";
 import { parseOrThrow } from "../lib/errors";
 import type { Principal } from "../lib/authz/principal";
 import { exitWith, prepare } from "./services/prepare";
+import { EVAL_HELP, runEvalCommand, type EvalOptions } from "./eval-command";
 
 // Admin CLI: `npm run cli -- <command> [options]`. It finds the database the same way `npm start`
 // does. Changes are audited with actor "system" / "cli".
@@ -24,7 +25,8 @@ const HELP = `Usage: npm run cli -- <command> [options]
   apikey:create --project SLUG --scopes a,b [--name N] [--expires-days D]
                                      prints the new key alone on the last line
   apikey:revoke --project SLUG --id ID
-  audit:verify                       verify the audit hash chain; names the first broken link`;
+  audit:verify                       verify the audit hash chain; names the first broken link
+${EVAL_HELP}`;
 
 async function cliPrincipal(slug: string): Promise<Principal> {
   const project = await db().project.findUnique({ where: { slug } });
@@ -33,6 +35,8 @@ async function cliPrincipal(slug: string): Promise<Principal> {
 }
 
 async function run(command: string | undefined, values: Record<string, string | undefined>): Promise<number> {
+  // a client of the HTTP API: needs no database or Redis of its own
+  if (command === "eval") return runEvalCommand(values as EvalOptions);
   const needsRedis = command === "audit:verify";
   const { env } = await prepare({ needRedis: needsRedis });
   switch (command) {
@@ -98,10 +102,13 @@ const { positionals, values } = parseArgs({
   options: {
     email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, project: { type: "string" },
     role: { type: "string" }, scopes: { type: "string" }, "expires-days": { type: "string" }, id: { type: "string" },
+    dataset: { type: "string" }, prompt: { type: "string" }, model: { type: "string" }, retrieval: { type: "string" }, scorers: { type: "string" },
+    "judge-model": { type: "string" }, "judge-prompt": { type: "string" }, repeats: { type: "string" }, "cost-cap": { type: "string" },
+    baseline: { type: "string" }, wait: { type: "boolean" }, min: { type: "string", multiple: true }, "timeout-minutes": { type: "string" },
   },
 });
 
-run(positionals[0], values)
+run(positionals[0], values as Record<string, string | undefined>)
   .then(async (code) => {
     await disconnectDb();
     await closeRedis();

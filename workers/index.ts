@@ -9,10 +9,17 @@ import { QUEUE_NAME, type JobName } from "../lib/queue/jobs";
 import { closeQueue, scheduleRepeatableJobs } from "../lib/queue/queue";
 import { processAuditVerify } from "./audit-verify";
 import { processRetrievalIndex } from "./retrieval-index";
+import { processEvalRun, processEvalSweep } from "./eval-run";
+import { sweepEvalRuns } from "../lib/evals/runs/dispatch";
 
-const processors: Record<JobName, (job: Job) => Promise<unknown>> = {
+// Aborted at shutdown so long jobs (eval runs) stop calling providers and hand their work back.
+const stopping = new AbortController();
+
+const processors: Record<JobName, (job: Job, signal: AbortSignal) => Promise<unknown>> = {
   "audit.verify": processAuditVerify,
   "retrieval.index": processRetrievalIndex,
+  "eval.run": processEvalRun,
+  "eval.sweep": processEvalSweep,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever
@@ -35,7 +42,7 @@ async function main() {
     async (job) => {
       const run = processors[job.name as JobName];
       if (!run) throw new Error(`No processor for job "${job.name}"`);
-      return run(job);
+      return run(job, stopping.signal);
     },
     { connection, prefix: e.REDIS_PREFIX, concurrency: 4 },
   );
@@ -44,14 +51,17 @@ async function main() {
   worker.on("error", (err) => logger.error({ err: loggableError(err) }, "worker error"));
 
   await scheduleRepeatableJobs();
+  // runs a previous worker left running resume now rather than at the next scheduled sweep
+  await sweepEvalRuns().catch((err) => logger.warn({ err: loggableError(err) }, "eval run sweep at start failed"));
   await writeHeartbeat();
   const beat = setInterval(() => writeHeartbeat().catch((err) => logger.warn({ err: err.message }, "heartbeat failed")), 10_000);
   logger.info({ queue: QUEUE_NAME }, "worker started");
 
-  let stopping = false;
+  let stopStarted = false;
   shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopStarted) return;
+    stopStarted = true;
+    stopping.abort();
     logger.info({ signal }, "worker stopping: finishing running jobs");
     setTimeout(() => {
       logger.error({ graceMs: SHUTDOWN_GRACE_MS }, "worker did not stop in time; exiting");

@@ -1,14 +1,13 @@
 import type { Permission } from "@/lib/authz/permissions";
 
 // The product's areas in sidebar order. An area appears here only once it is built; the others
-// (Evals, Releases, Review queue, Sign-off, Traces, Cost,
-// Monitoring) are added by the issues that build them.
+// (Releases, Review queue, Sign-off, Traces, Cost, Monitoring) are added by the issues that build them.
 export interface NavItem {
   label: string;
   /** path under /p/<slug> */
   href: string;
   permission: Permission;
-  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval" | "datasets";
+  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval" | "datasets" | "evals";
 }
 
 export const NAV: NavItem[] = [
@@ -18,6 +17,7 @@ export const NAV: NavItem[] = [
   { label: "Retrieval", href: "/retrieval", permission: "registry:read", icon: "retrieval" },
   { label: "Playground", href: "/playground", permission: "registry:read", icon: "playground" },
   { label: "Datasets", href: "/datasets", permission: "registry:read", icon: "datasets" },
+  { label: "Evaluations", href: "/evals", permission: "registry:read", icon: "evals" },
   { label: "Audit", href: "/audit", permission: "audit:read", icon: "audit" },
   { label: "Settings", href: "/settings", permission: "members:read", icon: "settings" },
   { label: "API reference", href: "/api-reference", permission: "project:read", icon: "api" },

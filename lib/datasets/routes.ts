@@ -44,6 +44,7 @@ export const exportDatasetRoute = defineContract({
   method: "GET", path: `${base}/{name}/versions/{version}/export`, tag,
   summary: "The version as a JSONL (application/x-ndjson) or CSV (text/csv) file; importing it again gives the same content hash",
   permission: "registry:read", params: ZDatasetVersionParam, query: ZExportQuery, response: z.string(),
+  responseType: "file", fileTypes: ["application/x-ndjson", "text/csv"],
 });
 
 export const addDatasetItemRoute = defineContract({

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { ChatMessage } from "@/lib/providers/types";
+import { compilePrompt } from "@/lib/registry/prompts/template";
+import type { VariableType } from "@/lib/registry/prompts/variable-values";
 import { extractFirstJsonObject } from "./json-text";
 
 // LLM-as-judge without the provider call: the run sends these messages through the judge model
@@ -31,6 +33,66 @@ export const DEFAULT_RUBRIC: Rubric = {
   ],
 };
 
+function expectedShape(rubric: Rubric): string {
+  const scores = Object.fromEntries(rubric.dimensions.map((d) => [d.name, { score: 3, reasoning: "…" }]));
+  return JSON.stringify({ scores });
+}
+
+/**
+ * The variables a judge prompt may declare; a run passes each one the judge prompt version declares.
+ * The judge prompt is an ordinary versioned prompt in the registry, so teams can tune it (and its
+ * history is kept); `answer` is the one it must declare.
+ */
+export const JUDGE_VARIABLES = ["question", "context", "reference", "answer", "rubric", "response_shape"] as const;
+export type JudgeVariable = (typeof JUDGE_VARIABLES)[number];
+
+const judgeVariable = (name: JudgeVariable, required: boolean, description: string) => ({ name, type: "string" as const, required, description });
+
+// Section markers rather than free prose so an answer that itself says "ignore the rubric" stays
+// visibly inside the material being judged.
+export const DEFAULT_JUDGE_PROMPT = {
+  name: "judge-default",
+  description: "The LLM-as-judge prompt for eval runs: scores an answer on the run's rubric and replies with strict JSON.",
+  messages: [
+    {
+      role: "system" as const,
+      content: [
+        "You are a strict evaluator of answers produced by an AI assistant.",
+        `Score the answer on each dimension below with an integer from ${JUDGE_SCALE.min} (worst) to ${JUDGE_SCALE.max} (best).`,
+        "Give a one- or two-sentence reasoning for each score before deciding it. Judge answers in any language (including Arabic) by the same standard.",
+        "",
+        "Dimensions:",
+        "{{rubric}}",
+        "",
+        "Reply with ONLY a JSON object, no markdown and no other text, exactly of this shape:",
+        "{{response_shape}}",
+      ].join("\n"),
+    },
+    {
+      role: "user" as const,
+      content: [
+        "<question>\n{{question}}\n</question>",
+        "{{#context}}\n<context>\n{{context}}\n</context>\n{{/context}}",
+        "{{#reference}}\n<reference_answer>\n{{reference}}\n</reference_answer>\n{{/reference}}",
+        "<answer_to_judge>\n{{answer}}\n</answer_to_judge>",
+      ].join("\n"),
+    },
+  ],
+  variables: [
+    judgeVariable("question", true, "The item's input (its question, or all its variables as JSON)"),
+    judgeVariable("context", false, "The context chunks the candidate saw, numbered"),
+    judgeVariable("reference", false, "The item's reference answer"),
+    judgeVariable("answer", true, "The candidate's answer"),
+    judgeVariable("rubric", true, "The run's rubric dimensions, one per line"),
+    judgeVariable("response_shape", true, "The exact JSON the judge must reply with"),
+  ],
+};
+
+export interface JudgePromptVersion {
+  messages: readonly { role: "system" | "user" | "assistant"; content: string }[];
+  variables: readonly { name: string; type: VariableType; required: boolean; default?: unknown }[];
+}
+
 export interface JudgeItem {
   input: string | Record<string, unknown>;
   output: string;
@@ -38,38 +100,33 @@ export interface JudgeItem {
   context?: string[];
 }
 
-function expectedShape(rubric: Rubric): string {
-  const scores = Object.fromEntries(rubric.dimensions.map((d) => [d.name, { score: 3, reasoning: "…" }]));
-  return JSON.stringify({ scores });
+/** The values of every judge variable for one item. */
+export function judgeVariables(rubric: Rubric, item: JudgeItem): Record<JudgeVariable, string | undefined> {
+  return {
+    question: typeof item.input === "string" ? item.input : JSON.stringify(item.input, null, 2),
+    context: item.context?.length ? item.context.map((c, i) => `[${i + 1}] ${c}`).join("\n\n") : undefined,
+    reference: item.reference,
+    answer: item.output,
+    rubric: rubric.dimensions.map((d) => `- ${d.name}: ${d.description}`).join("\n"),
+    response_shape: expectedShape(rubric),
+  };
 }
 
-function systemPrompt(rubric: Rubric): string {
-  const dims = rubric.dimensions.map((d) => `- ${d.name}: ${d.description}`).join("\n");
-  return [
-    "You are a strict evaluator of answers produced by an AI assistant.",
-    `Score the answer on each dimension below with an integer from ${JUDGE_SCALE.min} (worst) to ${JUDGE_SCALE.max} (best).`,
-    "Give a one- or two-sentence reasoning for each score before deciding it. Judge answers in any language (including Arabic) by the same standard.",
-    "",
-    "Dimensions:",
-    dims,
-    "",
-    "Reply with ONLY a JSON object, no markdown and no other text, exactly of this shape:",
-    expectedShape(rubric),
-  ].join("\n");
+/** Why a prompt version cannot serve as a judge prompt, or null when it can. */
+export function judgePromptProblem(version: Pick<JudgePromptVersion, "variables">): string | null {
+  const declared = new Set(version.variables.map((v) => v.name));
+  if (!declared.has("answer")) return "A judge prompt must declare the variable \"answer\" (the candidate's answer).";
+  const unknown = version.variables.filter((v) => v.required && !(JUDGE_VARIABLES as readonly string[]).includes(v.name)).map((v) => v.name);
+  if (unknown.length) return `A judge prompt can only require the variables ${JUDGE_VARIABLES.join(", ")}; it requires ${unknown.join(", ")}.`;
+  return null;
 }
 
-// Section markers rather than free prose so an answer that itself says "ignore the rubric" stays
-// visibly inside the material being judged.
-export function buildJudgeMessages(rubric: Rubric, item: JudgeItem): ChatMessage[] {
-  const input = typeof item.input === "string" ? item.input : JSON.stringify(item.input, null, 2);
-  const sections = [`<question>\n${input}\n</question>`];
-  if (item.context?.length) sections.push(`<context>\n${item.context.map((c, i) => `[${i + 1}] ${c}`).join("\n\n")}\n</context>`);
-  if (item.reference !== undefined) sections.push(`<reference_answer>\n${item.reference}\n</reference_answer>`);
-  sections.push(`<answer_to_judge>\n${item.output}\n</answer_to_judge>`);
-  return [
-    { role: "system", content: systemPrompt(rubric) },
-    { role: "user", content: sections.join("\n\n") },
-  ];
+/** The judge conversation for one item, compiled from the judge prompt version (the default one unless given). */
+export function buildJudgeMessages(rubric: Rubric, item: JudgeItem, prompt: JudgePromptVersion = DEFAULT_JUDGE_PROMPT): ChatMessage[] {
+  const all = judgeVariables(rubric, item);
+  const declared = new Set(prompt.variables.map((v) => v.name));
+  const values = Object.fromEntries(Object.entries(all).filter(([name, value]) => declared.has(name) && value !== undefined));
+  return compilePrompt(prompt, values).messages.map((m) => ({ role: m.role, content: m.content.replace(/\n{3,}/g, "\n\n") }));
 }
 
 export interface DimensionScore {

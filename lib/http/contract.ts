@@ -20,7 +20,9 @@ export interface RouteContract<
   params?: P;
   response: z.ZodType;
   /** How the success response is sent; text/event-stream documents `response` as the JSON of each event's data. */
-  responseType?: "application/json" | "text/event-stream";
+  responseType?: "application/json" | "text/event-stream" | "file";
+  /** For responseType "file": the media types the file may have (e.g. chosen by a format query). */
+  fileTypes?: string[];
   status?: 200 | 201 | 202 | 204;
   /** largest accepted body; defaults to 1 MiB */
   maxBodyBytes?: number;

@@ -23,4 +23,12 @@ describe("OpenAPI document", () => {
     expect(Object.keys(body.properties ?? {})).toEqual(expect.arrayContaining(["name", "scopes", "expiresInDays"]));
     expect(body.required).toEqual(expect.arrayContaining(["name", "scopes"]));
   });
+
+  it("documents the eval-run API and the dataset export's file types", () => {
+    expect(doc.paths["/api/v1/projects/{project}/eval-runs"].post.description).toContain("evals:write");
+    expect(doc.paths["/api/v1/projects/{project}/eval-runs"].post.responses).toHaveProperty("202");
+    expect(doc.paths["/api/v1/projects/{project}/eval-runs/{id}"].get.responses).toHaveProperty("200");
+    const exported = doc.paths["/api/v1/projects/{project}/datasets/{name}/versions/{version}/export"].get.responses["200"] as { content: Record<string, unknown> };
+    expect(Object.keys(exported.content).sort()).toEqual(["application/x-ndjson", "text/csv"]);
+  });
 });

@@ -13,6 +13,7 @@ import { createModelVersionRoute, getModelVersionRoute, listModelVersionsRoute, 
 import { RETRIEVAL_ROUTES } from "../registry/retrieval/routes";
 import { runPlaygroundRoute } from "../registry/playground/routes";
 import { DATASET_ROUTES } from "../datasets/routes";
+import { EVAL_RUN_ROUTES } from "../evals/runs/routes";
 import { ZHealth } from "../health/schemas";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
@@ -27,6 +28,7 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   ...RETRIEVAL_ROUTES,
   runPlaygroundRoute,
   ...DATASET_ROUTES,
+  ...EVAL_RUN_ROUTES,
 ];
 
 const ZError = z.object({
@@ -69,7 +71,9 @@ export function buildOpenApiDocument(serverUrl?: string) {
           ? { description: "Done" }
           : r.responseType === "text/event-stream"
             ? { description: "A stream of Server-Sent Events; each event's data is JSON of this shape", content: { "text/event-stream": { schema: r.response } } }
-            : { description: "Success", content: { "application/json": { schema: r.response } } },
+            : r.responseType === "file"
+              ? { description: "The file, sent as an attachment", content: Object.fromEntries((r.fileTypes ?? ["application/octet-stream"]).map((t) => [t, { schema: r.response }])) }
+              : { description: "Success", content: { "application/json": { schema: r.response } } },
         ...(r.body ? { 400: errorResponse("Malformed JSON"), 413: errorResponse("Body too large"), 415: errorResponse("Body is not JSON") } : {}),
         401: errorResponse("Missing, unknown, revoked or expired credentials"),
         403: errorResponse("The key's scopes or the member's role do not allow this"),

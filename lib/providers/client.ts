@@ -30,6 +30,8 @@ export interface ProviderClientOptions {
 
 export interface ProviderClient {
   readonly kind: ProviderKind;
+  /** The connection's limit of calls in flight at once (shared by every client of the connection). */
+  readonly maxConcurrency: number;
   chat(req: ChatRequest, options?: CallOptions): Promise<ChatResult>;
   /** Text deltas, then exactly one "done" event with the whole ChatResult. Breaking out early frees the slot. */
   chatStream(req: ChatRequest, options?: CallOptions): AsyncIterable<ChatStreamEvent>;
@@ -140,6 +142,7 @@ export function createProviderClient(config: ConnectionConfig, options: Provider
 
   const client: ProviderClient = {
     kind: config.kind,
+    maxConcurrency: config.maxConcurrency,
 
     chat: (req, callOptions = {}) =>
       call(async (ctx) => {

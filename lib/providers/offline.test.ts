@@ -78,7 +78,7 @@ describe("offline provider through the client", () => {
   it("exports its label and models", async () => {
     expect(OFFLINE_PROVIDER_LABEL).toBe("offline demo provider — not a language model");
     expect(await client.listModels()).toEqual([...OFFLINE_MODELS]);
-    expect(await client.testConnection()).toMatchObject({ ok: true, models: ["offline-extractive-1", "offline-embed-256"] });
+    expect(await client.testConnection()).toMatchObject({ ok: true, models: ["offline-extractive-1", "offline-judge-1", "offline-embed-256"] });
   });
 
   it("answers with tokenizer-counted usage", async () => {

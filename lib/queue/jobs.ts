@@ -7,6 +7,10 @@ export const JOBS = {
   "audit.verify": z.object({ reason: z.enum(["scheduled", "manual"]).default("scheduled") }).strict(),
   // chunk and embed a knowledge base for one retrieval config version (lib/registry/retrieval/index-build.ts)
   "retrieval.index": z.object({ projectId: z.string().min(1), buildId: z.string().min(1), generation: z.number().int().min(1) }).strict(),
+  // run (or resume) one eval run; the run's lease in Postgres decides who works on it (lib/evals/runs/execute.ts)
+  "eval.run": z.object({ projectId: z.string().min(1), runId: z.string().min(1) }).strict(),
+  // re-dispatch eval runs that are queued or running but held by nobody (Redis lost the job, a worker died)
+  "eval.sweep": z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

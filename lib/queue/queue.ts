@@ -28,7 +28,11 @@ export async function scheduleRepeatableJobs(): Promise<void> {
     { every: env().AUDIT_VERIFY_EVERY_MINUTES * 60_000 },
     { name: "audit.verify", data: JOBS["audit.verify"].parse({ reason: "scheduled" }) },
   );
+  await queue().upsertJobScheduler("eval.sweep:scheduled", { every: EVAL_SWEEP_EVERY_MS }, { name: "eval.sweep", data: {} });
 }
+
+// Often enough that a run whose worker died resumes within about a minute (the lease is 30 s).
+const EVAL_SWEEP_EVERY_MS = 30_000;
 
 export async function closeQueue(): Promise<void> {
   const q = g.flightdeckQueue;

@@ -4,6 +4,7 @@ import { hashPassword } from "../auth/password";
 import type { Role } from "../generated/prisma/enums";
 import { seedRegistryDemo } from "./registry-demo";
 import { seedDatasetsDemo } from "./datasets-demo";
+import { seedEvalsDemo } from "./evals-demo";
 
 // Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
 // Demo mode only: these passwords are public, printed at start-up and in the README.
@@ -24,7 +25,8 @@ export async function seedDemo(): Promise<boolean> {
   const demo = await db().project.findUniqueOrThrow({ where: { slug: "demo" } });
   const registry = await seedRegistryDemo(demo.id);
   const datasets = await seedDatasetsDemo(demo.id);
-  return core || registry || datasets;
+  const evals = await seedEvalsDemo(demo.id);
+  return core || registry || datasets || evals;
 }
 
 async function seedCore(): Promise<boolean> {

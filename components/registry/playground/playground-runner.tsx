@@ -8,6 +8,7 @@ import { Badge, Card } from "@/components/ui/page";
 import { defaultText, toRunInput, type PlaygroundForm } from "@/lib/registry/playground/form";
 import type { TModelVersion } from "@/lib/registry/models/schemas";
 import type { TPromptVersion } from "@/lib/registry/prompts/schemas";
+import { AddToDataset } from "./add-to-dataset-dialog";
 import { RunOutput } from "./run-output";
 import { usePlaygroundRun } from "./use-playground-run";
 
@@ -21,6 +22,8 @@ export function PlaygroundRunner({
   canRun,
   offlineLabel,
   retrievalConfigs,
+  canAddToDataset,
+  datasets,
 }: {
   slug: string;
   version: TPromptVersion;
@@ -29,6 +32,10 @@ export function PlaygroundRunner({
   offlineLabel: string;
   /** name and versions (newest first) of the project's retrieval configs */
   retrievalConfigs: { name: string; versions: number[] }[];
+  /** evals:write: a finished run can be saved as a dataset item */
+  canAddToDataset: boolean;
+  /** the project's dataset names */
+  datasets: string[];
 }) {
   const [form, setForm] = useState<PlaygroundForm>(() => ({
     prompt: version.name,
@@ -145,7 +152,10 @@ export function PlaygroundRunner({
         </div>
       </div>
       <Card title="Output">
-        <RunOutput state={state} />
+        <RunOutput
+          state={state}
+          doneActions={state.status === "done" && canAddToDataset ? <AddToDataset slug={slug} datasets={datasets} run={state} variables={version.variables} /> : null}
+        />
       </Card>
     </form>
   );

@@ -1,14 +1,18 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/page";
 import { formatCostUsd } from "@/lib/registry/playground/form";
 import type { RunState } from "./use-playground-run";
 
-/** The answer as it streams in, then what the run cost. Plain text: model output is never rendered as HTML. */
-export function RunOutput({ state }: { state: RunState }) {
+/**
+ * The answer as it streams in, then what the run cost. Plain text: model output is never rendered as HTML.
+ * `doneActions` (what can be done with a finished run) go right under the answer.
+ */
+export function RunOutput({ state, doneActions }: { state: RunState; doneActions?: ReactNode }) {
   if (state.status === "idle") {
-    return <p className="text-sm text-zinc-500">Fill in the variables and press Run (Ctrl+Enter). Nothing is saved.</p>;
+    return <p className="text-sm text-zinc-500">Fill in the variables and press Run (Ctrl+Enter). Nothing is saved unless you add the run to a dataset.</p>;
   }
   const result = state.status === "done" ? state.result : null;
   return (
@@ -27,6 +31,7 @@ export function RunOutput({ state }: { state: RunState }) {
           {state.text}
         </div>
       </div>
+      {result && doneActions ? <div className="flex flex-wrap items-center gap-2">{doneActions}</div> : null}
       {state.status === "stopped" ? <p role="status" className="text-sm text-amber-700 dark:text-amber-400">Stopped. The provider call was cancelled.</p> : null}
       {state.status === "failed" ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300">

@@ -7,7 +7,8 @@ import type { TPlaygroundDone, TPlaygroundEvent, TPlaygroundRunInput } from "@/l
 export type RunState =
   | { status: "idle" }
   | { status: "running"; text: string; startedAt: number }
-  | { status: "done"; text: string; result: TPlaygroundDone }
+  // the request as sent: the values can be edited after a run, and a saved item must be what was run
+  | { status: "done"; text: string; result: TPlaygroundDone; input: TPlaygroundRunInput }
   | { status: "stopped"; text: string }
   | { status: "failed"; text: string; message: string; kind?: string; fields?: Record<string, string> };
 
@@ -53,7 +54,7 @@ export function usePlaygroundRun(slug: string) {
             if (event.type === "delta") {
               text += event.text;
               setState((s) => (s.status === "running" ? { ...s, text } : s));
-            } else if (event.type === "done") setState({ status: "done", text: event.text, result: event });
+            } else if (event.type === "done") setState({ status: "done", text: event.text, result: event, input });
             else setState({ status: "failed", text, kind: event.kind, message: event.message });
           }
         }

@@ -57,6 +57,8 @@ export interface FakeServer {
   readonly maxInFlight: number;
   /** Default: an "ok" answer. */
   defaultStep: FakeStep;
+  /** Chooses the step from the request when the script is empty (e.g. judge calls get JSON); undefined falls back to defaultStep. */
+  route?: (request: RecordedRequest) => FakeStep | undefined;
   script(...steps: FakeStep[]): void;
   reset(): void;
   close(): Promise<void>;
@@ -95,6 +97,7 @@ export async function startFakeServer(protocol: ProtocolHandler): Promise<FakeSe
       queue.length = 0;
       state.requests.length = 0;
       state.defaultStep = { type: "ok" };
+      state.route = undefined;
       epoch++;
       inFlight = 0;
       maxInFlight = 0;
@@ -124,7 +127,7 @@ export async function startFakeServer(protocol: ProtocolHandler): Promise<FakeSe
       const request: RecordedRequest = { method: req.method ?? "GET", path, headers: req.headers, rawBody, body: parseJson(rawBody) };
       if (requestEpoch === epoch) state.requests.push(request);
       if (!protocol.routes.includes(`${request.method} ${path}`)) return protocol.notFound(res, path);
-      const step = queue.shift() ?? state.defaultStep;
+      const step = queue.shift() ?? state.route?.(request) ?? state.defaultStep;
       const wait = (ms: number) =>
         new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, ms);

@@ -26,5 +26,6 @@ export const MODEL_PRESETS: ModelPreset[] = [
   { kind: "anthropic", providerModelId: "claude-opus-4-20250514", displayName: "Claude Opus 4 (2025-05-14)", input: 15, output: 75, cached: 1.5, contextWindow: 200_000, maxOutputTokens: 32_000, capabilities: ["chat", "tools"] },
   { kind: "anthropic", providerModelId: "claude-3-5-haiku-20241022", displayName: "Claude 3.5 Haiku (2024-10-22)", input: 0.8, output: 4, cached: 0.08, contextWindow: 200_000, maxOutputTokens: 8_192, capabilities: ["chat", "tools"] },
   { kind: "offline", providerModelId: "offline-extractive-1", displayName: "Offline extractive (demo)", input: 0, output: 0, cached: null, contextWindow: 32_000, maxOutputTokens: 1_024, capabilities: ["chat"] },
+  { kind: "offline", providerModelId: "offline-judge-1", displayName: "Offline heuristic judge (demo)", input: 0, output: 0, cached: null, contextWindow: 32_000, maxOutputTokens: 1_024, capabilities: ["chat", "json"] },
   { kind: "offline", providerModelId: "offline-embed-256", displayName: "Offline hashing embedder (demo)", input: 0, output: 0, cached: null, contextWindow: 8_192, maxOutputTokens: 0, capabilities: ["embeddings"] },
 ];

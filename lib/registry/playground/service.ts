@@ -1,4 +1,3 @@
-import { db } from "../../db";
 import { AppError, loggableError } from "../../errors";
 import { logger } from "../../log/logger";
 import { assertCan, type Principal } from "../../authz/principal";
@@ -7,12 +6,9 @@ import type { ProviderClient } from "../../providers/client";
 import type { ChatRequest, ChatResult } from "../../providers/types";
 import type { StreamedEvent } from "../../http/event-stream";
 import { providerClientFor } from "../connections/test-connection";
-import { findModelVersion } from "../models/repo";
-import { presentModelVersion } from "../models/service";
 import type { TModelVersion } from "../models/schemas";
-import { findLatestPromptVersion, findPromptByName, findPromptVersion } from "../prompts/repo";
-import { presentVersion } from "../prompts/present";
 import type { TPromptVersion } from "../prompts/schemas";
+import { chatRequestFor, queryFromVariables, resolveChatModel, resolvePromptVersion, withContextVariable } from "../candidate";
 import { compilePrompt } from "../prompts/template";
 import { retrievalConfigVersionRow } from "../retrieval/service";
 import { searchKnowledge } from "../retrieval/search-knowledge";
@@ -24,9 +20,6 @@ import type { TPlaygroundDone, TPlaygroundError, TPlaygroundRun } from "./schema
 // provider and stream the answer. It changes no state (no audit event); it logs one line without
 // prompt text or variable values.
 
-/** The variable that receives the context chunks when the caller leaves it empty. */
-export const CONTEXT_VARIABLE = "context";
-
 export interface PreparedRun {
   projectId: string;
   requestId?: string;
@@ -37,13 +30,10 @@ export interface PreparedRun {
   retrieved: TRetrievedChunk[];
 }
 
-const QUERY_VARIABLES = ["question", "query", "input"];
-
 /** The retrieval config's chunks for the run's question (the `question` variable unless a query is given). */
 async function retrieve(projectId: string, input: TPlaygroundRun): Promise<TRetrievedChunk[]> {
   if (!input.retrieval) return [];
-  const fromVariables = QUERY_VARIABLES.map((n) => input.variables[n]).find((v) => typeof v === "string" && v.trim());
-  const query = input.retrieval.query ?? (fromVariables as string | undefined);
+  const query = input.retrieval.query ?? queryFromVariables(input.variables);
   if (!query) {
     throw new AppError("VALIDATION", "Say what to retrieve for: give retrieval.query or a question variable.", [{ field: "retrieval.query", message: "needed when the prompt has no question variable" }]);
   }
@@ -51,59 +41,16 @@ async function retrieve(projectId: string, input: TPlaygroundRun): Promise<TRetr
   return (await searchKnowledge(projectId, version.id, query)).chunks;
 }
 
-async function resolveVersion(projectId: string, name: string, version: number | undefined): Promise<TPromptVersion> {
-  if (version !== undefined) {
-    const row = await findPromptVersion(db(), projectId, name, version);
-    if (!row) throw new AppError("NOT_FOUND", `Prompt "${name}" has no version ${version} in this project.`);
-    return presentVersion(row);
-  }
-  const prompt = await findPromptByName(db(), projectId, name);
-  const row = prompt ? await findLatestPromptVersion(db(), prompt.id) : null;
-  if (!row) throw new AppError("NOT_FOUND", `No prompt "${name}" in this project.`);
-  return presentVersion(row);
-}
-
-async function resolveModel(projectId: string, id: string | null | undefined): Promise<TModelVersion> {
-  if (!id) {
-    throw new AppError("VALIDATION", "Choose a model version: this prompt version names none.", [{ field: "modelVersionId", message: "choose a model version" }]);
-  }
-  const row = await findModelVersion(db(), projectId, id);
-  if (!row) throw new AppError("NOT_FOUND", "No model version with this id in this project.");
-  const model = presentModelVersion(row);
-  if (!model.capabilities.includes("chat")) {
-    throw new AppError("VALIDATION", `${model.displayName} is not a chat model.`, [{ field: "modelVersionId", message: "not a chat model" }]);
-  }
-  return model;
-}
-
 /** Everything that can fail before the model is called fails here, as an AppError (JSON 4xx). */
 export async function preparePlaygroundRun(principal: Principal, input: TPlaygroundRun, requestId?: string): Promise<PreparedRun> {
   assertCan(principal, "registry:write");
-  const version = await resolveVersion(principal.projectId, input.prompt, input.version);
-  const model = await resolveModel(principal.projectId, input.modelVersionId ?? version.modelVersionId);
+  const version = await resolvePromptVersion(principal.projectId, input.prompt, input.version);
+  const model = await resolveChatModel(principal.projectId, input.modelVersionId ?? version.modelVersionId);
 
   const retrieved = await retrieve(principal.projectId, input);
   const contextChunks = [...retrieved.map((c) => c.text), ...input.contextChunks];
-  const variables = { ...input.variables };
-  const wantsContext = version.variables.some((v) => v.name === CONTEXT_VARIABLE);
-  const empty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-  if (wantsContext && contextChunks.length && empty(variables[CONTEXT_VARIABLE])) {
-    variables[CONTEXT_VARIABLE] = contextChunks.join("\n\n");
-  }
-  const { messages } = compilePrompt(version, variables);
-
-  const { temperature, top_p, max_tokens, stop, response_format } = version.params;
-  const request: ChatRequest = {
-    model: model.providerModelId,
-    messages,
-    ...(temperature !== undefined ? { temperature } : {}),
-    ...(top_p !== undefined ? { top_p } : {}),
-    ...(max_tokens !== undefined ? { max_tokens } : {}),
-    ...(stop?.length ? { stop } : {}),
-    ...(response_format ? { response_format } : {}),
-    ...input.params,
-    ...(contextChunks.length ? { context: contextChunks } : {}),
-  };
+  const { messages } = compilePrompt(version, withContextVariable(version, input.variables, contextChunks));
+  const request = chatRequestFor(version, model, messages, contextChunks, input.params);
   const client = await providerClientFor(principal.projectId, model.connectionId);
   return { projectId: principal.projectId, requestId, version, model, request, client, retrieved };
 }

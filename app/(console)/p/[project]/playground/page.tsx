@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/console";
 import { can } from "@/lib/authz/principal";
+import { listDatasets } from "@/lib/datasets/service";
 import { OFFLINE_PROVIDER_LABEL } from "@/lib/providers/offline";
 import { listModelVersions } from "@/lib/registry/models/service";
 import { getPrompt, getPromptVersion, listPrompts } from "@/lib/registry/prompts/queries";
@@ -19,14 +20,17 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
   const { project: slug } = await params;
   const search = await searchParams;
   const { principal } = await requirePermission(slug, "registry:read");
-  const [prompts, models, configs] = await Promise.all([listPrompts(principal), listModelVersions(principal), listRetrievalConfigs(principal)]);
+  const canAddToDataset = can(principal, "evals:write");
+  const [prompts, models, configs, datasets] = await Promise.all([
+    listPrompts(principal), listModelVersions(principal), listRetrievalConfigs(principal), canAddToDataset ? listDatasets(principal) : [],
+  ]);
   const retrievalConfigs = await Promise.all(
     configs.filter((c) => c.latestVersion !== null).map(async (c) => ({ name: c.name, versions: (await getRetrievalConfig(principal, c.name)).versions.map((v) => v.version) })),
   );
   const header = (
     <PageHeader
       title="Playground"
-      description="Run a prompt version on a model version with your own variable values and context. The answer streams in; tokens, cost and latency follow. Nothing is saved."
+      description="Run a prompt version on a model version with your own variable values and context. The answer streams in; tokens, cost and latency follow. Nothing is saved unless you add a finished run to a dataset."
     />
   );
   const runnable = prompts.filter((p) => p.latestVersion !== null);
@@ -57,6 +61,8 @@ export default async function PlaygroundPage({ params, searchParams }: { params:
         canRun={can(principal, "registry:write")}
         offlineLabel={OFFLINE_PROVIDER_LABEL}
         retrievalConfigs={retrievalConfigs}
+        canAddToDataset={canAddToDataset}
+        datasets={datasets.map((d) => d.name)}
       />
     </>
   );
