@@ -75,4 +75,5 @@ async function main() {
   }
 }
 
-main().catch(exitWith);
+// exit explicitly: keep-alive sockets and the worker-style timers must not hold a finished benchmark open
+main().then(() => process.exit(0), exitWith);

@@ -12,6 +12,8 @@ import { parseOrThrow } from "../lib/errors";
 import type { Principal } from "../lib/authz/principal";
 import { exitWith, prepare } from "./services/prepare";
 import { EVAL_HELP, runEvalCommand, type EvalOptions } from "./eval-command";
+import { scrubJsonlStream } from "../lib/guard/pii/bench";
+import { scoreJsonlStream } from "../lib/guard/injection/bench";
 
 // Admin CLI: `npm run cli -- <command> [options]`. It finds the database the same way `npm start`
 // does. Changes are audited with actor "system" / "cli".
@@ -26,7 +28,9 @@ const HELP = `Usage: npm run cli -- <command> [options]
                                      prints the new key alone on the last line
   apikey:revoke --project SLUG --id ID
   audit:verify                       verify the audit hash chain; names the first broken link
-${EVAL_HELP}`;
+${EVAL_HELP}
+  guard:pii < IN.jsonl               {"text"} lines in, {"spans": [[start, end, "TYPE"], …]} lines out
+  guard:injection < IN.jsonl         {"text"} lines in, {"score", "flagged"} lines out`;
 
 async function cliPrincipal(slug: string): Promise<Principal> {
   const project = await db().project.findUnique({ where: { slug } });
@@ -37,6 +41,9 @@ async function cliPrincipal(slug: string): Promise<Principal> {
 async function run(command: string | undefined, values: Record<string, string | undefined>): Promise<number> {
   // a client of the HTTP API: needs no database or Redis of its own
   if (command === "eval") return runEvalCommand(values as EvalOptions);
+  // the guards in bulk: JSONL {"text"} on stdin, one JSON line per input line on stdout, in order
+  if (command === "guard:pii") return scrubJsonlStream(process.stdin, process.stdout).then(() => 0);
+  if (command === "guard:injection") return scoreJsonlStream(process.stdin, process.stdout).then(() => 0);
   const needsRedis = command === "audit:verify";
   const { env } = await prepare({ needRedis: needsRedis });
   switch (command) {

@@ -6,13 +6,12 @@ import { Play } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { Dialog, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { createEvalRunAction } from "@/app/(console)/p/[project]/evals/actions";
 import { JudgeFields } from "./judge-fields";
 import { initialDraft, lastRetrieval, latestVersionOf, promptModel, toCreateInput, type NewRunChoices, type RunDraft } from "./run-form";
 import { ScorerList } from "./scorer-list";
 import { useIssueForm } from "./use-issue-form";
-import { WideDialogContent } from "./wide-dialog";
 
 // Every top-level field of ZCreateEvalRun has a place in this form for its error.
 const PLACED = ["name", "dataset", "datasetVersion", "prompt", "modelVersionId", "retrieval", "scorers", "judge", "repeats", "costCapUsd", "baselineRunId"] as const;
@@ -55,7 +54,7 @@ export function NewRunDialog({ slug, choices, dataset }: { slug: string; choices
       <DialogTrigger asChild>
         <Button size="sm"><Play className="size-4" aria-hidden />New run</Button>
       </DialogTrigger>
-      <WideDialogContent title="New eval run" description="Runs a prompt version on a model over every item of a dataset version, in a background worker. Scorers and the judge grade each answer.">
+      <DialogContent size="wide" title="New eval run" description="Runs a prompt version on a model over every item of a dataset version, in a background worker. Scorers and the judge grade each answer.">
         <form ref={formRef} className="space-y-5" aria-label="New eval run" onSubmit={(e) => { e.preventDefault(); submit(); }}
           onKeyDown={(e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); e.currentTarget.requestSubmit(); } }}>
           <div className="grid grid-cols-4 gap-3">
@@ -140,7 +139,7 @@ export function NewRunDialog({ slug, choices, dataset }: { slug: string; choices
             <p className="text-right text-xs text-zinc-500">Ctrl/⌘ + Enter starts the run</p>
           </div>
         </form>
-      </WideDialogContent>
+      </DialogContent>
     </Dialog>
   );
 }

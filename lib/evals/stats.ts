@@ -57,10 +57,13 @@ function resolve(options: BootstrapOptions) {
   return { resamples, confidence, random: mulberry32(options.seed ?? DEFAULT_SEED) };
 }
 
-function resampleMean(values: number[], random: () => number): number {
+// The hot loop of every summary (~25 bootstraps of up to thousands of items each): a typed array and
+// an integer truncation instead of Math.floor keep it a few nanoseconds per draw.
+function resampleMean(values: Float64Array, random: () => number): number {
+  const n = values.length;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)];
-  return sum / values.length;
+  for (let i = 0; i < n; i++) sum += values[(random() * n) | 0];
+  return sum / n;
 }
 
 /** Percentile-method interval over the bootstrap distribution. */
@@ -74,7 +77,8 @@ function percentileInterval(estimate: number, statistics: number[], confidence: 
 export function bootstrapMeanInterval(values: number[], options: BootstrapOptions = {}): Interval | null {
   if (values.length === 0) return null;
   const { resamples, confidence, random } = resolve(options);
-  const means = Array.from({ length: resamples }, () => resampleMean(values, random));
+  const typed = Float64Array.from(values);
+  const means = Array.from({ length: resamples }, () => resampleMean(typed, random));
   return percentileInterval(ssMean(values), means, confidence, values.length);
 }
 
@@ -145,7 +149,9 @@ export function languageParityGap(samples: LanguageValue[], options: BootstrapOp
   const b = samples.filter((s) => primaryTag(s.language) === second).map((s) => s.value);
   if (a.length === 0 || b.length === 0) return null;
   const { resamples, confidence, random } = resolve(options);
-  const gaps = Array.from({ length: resamples }, () => resampleMean(a, random) - resampleMean(b, random));
+  const typedA = Float64Array.from(a);
+  const typedB = Float64Array.from(b);
+  const gaps = Array.from({ length: resamples }, () => resampleMean(typedA, random) - resampleMean(typedB, random));
   const meanA = ssMean(a);
   const meanB = ssMean(b);
   return {

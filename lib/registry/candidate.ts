@@ -13,13 +13,7 @@ import type { TPromptVersion } from "./prompts/schemas";
 
 /** The variable that receives the context chunks when the caller leaves it empty. */
 export const CONTEXT_VARIABLE = "context";
-/** The variables whose value is the query for retrieval, in order of preference. */
-export const QUERY_VARIABLES = ["question", "query", "input"];
-
-export function queryFromVariables(variables: Record<string, unknown>): string | undefined {
-  const value = QUERY_VARIABLES.map((n) => variables[n]).find((v) => typeof v === "string" && v.trim());
-  return value as string | undefined;
-}
+export { QUERY_VARIABLES, queryFromVariables } from "./prompts/query-variable";
 
 export async function resolvePromptVersion(projectId: string, name: string, version: number | undefined): Promise<TPromptVersion> {
   if (version !== undefined) {

@@ -14,6 +14,7 @@ import { coerceVariableValue } from "@/lib/registry/prompts/variable-values";
 import type { TPlaygroundDone, TPlaygroundRunInput } from "@/lib/registry/playground/schemas";
 import type { TPromptVersion } from "@/lib/registry/prompts/schemas";
 import { addPlaygroundItemAction } from "@/app/(console)/p/[project]/playground/actions";
+import { queryFromVariables } from "@/lib/registry/prompts/query-variable";
 
 // Issue 4, "add items from the playground": a finished run becomes an item of a golden dataset, with
 // the values it was run with, its context and (edited, if need be) its answer as the reference.
@@ -47,13 +48,11 @@ export function itemContextChunks(retrieved: TPlaygroundDone["retrieved"], paste
   ].filter((c) => c.text.trim() !== "");
 }
 
-// The query variables of lib/registry/candidate.ts (not imported: that module reaches the database).
-const QUESTION_VARIABLES = ["question", "query", "input"];
 const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
 
 /** "ar" when the question (or, without one, any text input) has Arabic letters; else "en". */
 export function guessLanguage(inputs: Record<string, unknown>): "ar" | "en" {
-  const question = QUESTION_VARIABLES.map((n) => inputs[n]).find((v): v is string => typeof v === "string" && v.trim() !== "");
+  const question = queryFromVariables(inputs);
   const text = question ?? Object.values(inputs).filter((v): v is string => typeof v === "string").join(" ");
   return ARABIC_LETTER.test(text) ? "ar" : "en";
 }

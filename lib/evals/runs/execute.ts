@@ -11,6 +11,7 @@ import { embedderFor } from "../../registry/retrieval/index-build";
 import { DEFAULT_RUBRIC } from "../judge";
 import type { EmbedFn } from "../types";
 import { finishRun } from "./finish";
+import { insertResults } from "./repo";
 import type { StoredRunConfig } from "./schemas";
 import { runSlot, type SlotContext, type SlotItem, type SlotOutcome } from "./slot";
 
@@ -147,9 +148,8 @@ function resultWriter(run: { id: string; projectId: string }) {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const write = db().evalResult
-      .createMany({ data: batch.map((f) => rowOf(run, f)), skipDuplicates: true })
-      .then((r) => { written += r.count; }, (err) => { failure ??= err; })
+    const write = insertResults(batch.map((f) => rowOf(run, f)))
+      .then((count) => { written += count; }, (err) => { failure ??= err; })
       .finally(() => inFlight.delete(write));
     inFlight.add(write);
   };
@@ -180,6 +180,9 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
   const run = await loadRun(projectId, runId);
   const log = logger.child({ runId, projectId });
 
+  // what is already done is read while the clients are built: setup is dead time for the provider
+  const done = Promise.all([spentSoFar(run.id), pendingSlots(run.id, run.datasetVersionId, run.repeats)]);
+  done.catch(() => {});
   let ctx: SlotContext;
   try {
     ctx = await buildContext(run);
@@ -219,8 +222,9 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
   let written = 0;
   try {
     if (run.cancelRequestedAt) halt({ kind: "cancel" }, true);
-    let spent = await spentSoFar(run.id);
-    const slots = (await pendingSlots(run.id, run.datasetVersionId, run.repeats)).flatMap((items, repeat) => items.map((item) => ({ item, repeat })));
+    const [spentBefore, pending] = await done;
+    let spent = spentBefore;
+    const slots = pending.flatMap((items, repeat) => items.map((item) => ({ item, repeat })));
     const checkCap = () => {
       if (run.costCapUsd !== null && spent >= run.costCapUsd) {
         halt({ kind: "cap", message: `Stopped at the cost cap: $${spent.toFixed(4)} spent of the $${run.costCapUsd} cap.` }, false);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { db, type Prisma, type Tx } from "../../db";
 
 // The only place eval runs and results touch Prisma. Every query is scoped by project.
@@ -109,4 +110,22 @@ export function findResult(runId: string, resultId: string) {
 
 export function findItem(datasetVersionId: string, itemId: string) {
   return db().datasetItem.findFirst({ where: { id: itemId, datasetVersionId } });
+}
+
+export type NewResultRow = Omit<Prisma.EvalResultUncheckedCreateInput, "id" | "createdAt">;
+
+/**
+ * Inserts result rows, skipping any whose run × item × repeat already has one; returns how many were
+ * written. One statement whatever the batch size: the rows travel as one JSON parameter and PostgreSQL
+ * expands them (json_populate_recordset), which costs the worker far less CPU than building the
+ * INSERT row by row — it runs between provider calls on the engine's event loop.
+ */
+export async function insertResults(rows: NewResultRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const now = new Date().toISOString();
+  const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID(), createdAt: now })));
+  return db().$executeRawUnsafe(
+    `INSERT INTO "EvalResult" SELECT * FROM json_populate_recordset(NULL::"EvalResult", $1::json) ON CONFLICT ("runId", "itemId", "repeat") DO NOTHING`,
+    json,
+  );
 }
