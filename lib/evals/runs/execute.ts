@@ -13,6 +13,7 @@ import type { EmbedFn } from "../types";
 import { finishRun } from "./finish";
 import { insertResults } from "./repo";
 import type { StoredRunConfig } from "./schemas";
+import type { ResultForSummary } from "./types";
 import { runSlot, type SlotContext, type SlotItem, type SlotOutcome } from "./slot";
 
 // The worker's use case for one eval run (issue 4, "Runs"). Fan-out: a pool of slot workers takes
@@ -138,6 +139,7 @@ const BATCH_WAIT_MS = 50;
 
 function resultWriter(run: { id: string; projectId: string }) {
   let pending: Finished[] = [];
+  const all: ResultForSummary[] = [];
   let timer: NodeJS.Timeout | undefined;
   let written = 0;
   let failure: unknown;
@@ -156,6 +158,11 @@ function resultWriter(run: { id: string; projectId: string }) {
   return {
     add(finished: Finished) {
       pending.push(finished);
+      const { item, repeat, outcome: o } = finished;
+      all.push({
+        itemKey: item.key, language: item.language, repeat, status: o.status, latencyMs: o.latencyMs, inputTokens: o.inputTokens, outputTokens: o.outputTokens,
+        costUsd: o.costUsd, judgeInputTokens: o.judgeInputTokens, judgeOutputTokens: o.judgeOutputTokens, judgeCostUsd: o.judgeCostUsd, scores: o.scores,
+      });
       if (pending.length >= BATCH_ROWS) flush();
       else timer ??= setTimeout(flush, BATCH_WAIT_MS);
     },
@@ -168,6 +175,10 @@ function resultWriter(run: { id: string; projectId: string }) {
     },
     get failed() {
       return failure !== undefined;
+    },
+    /** What this writer was given, for the summary when it wrote every row of the run. */
+    get rows() {
+      return all;
     },
   };
 }
@@ -220,9 +231,11 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
 
   const writer = resultWriter(run);
   let written = 0;
+  let hadRowsBefore = true;
   try {
     if (run.cancelRequestedAt) halt({ kind: "cancel" }, true);
     const [spentBefore, pending] = await done;
+    hadRowsBefore = pending.reduce((n, items) => n + items.length, 0) !== run.totalSlots;
     let spent = spentBefore;
     const slots = pending.flatMap((items, repeat) => items.map((item) => ({ item, repeat })));
     const checkCap = () => {
@@ -279,7 +292,9 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
     log.info({ written }, "eval run stopped at its cost cap");
     return { ran: true, status: "stopped", written };
   }
-  await finishRun(run.id, workerId, "completed", {});
+  // a run done in one go by this worker: its rows are all in memory, no need to read them back
+  const known = !hadRowsBefore && written === writer.rows.length ? writer.rows : undefined;
+  await finishRun(run.id, workerId, "completed", {}, known);
   log.info({ written }, "eval run completed");
   return { ran: true, status: "completed", written };
 }

@@ -13,14 +13,17 @@ import type { ResultForSummary, RunSummary } from "./types";
 // sample sizes of golden sets, at half the cost of 2,000 (a summary runs ~25 bootstraps).
 const SUMMARY_RESAMPLES = 1000;
 
-export async function computeSummary(runId: string, config: StoredRunConfig): Promise<RunSummary> {
-  const rows = await findResultsForSummary(runId);
+/** `known`: every row of the run, when the caller holds them all (saves reading them back). */
+export async function computeSummary(runId: string, config: StoredRunConfig, known?: ResultForSummary[]): Promise<RunSummary> {
+  const rows = known ?? (await findResultsForSummary(runId));
   return summarizeRun(rows as ResultForSummary[], scoreKeysOf(config), { resamples: SUMMARY_RESAMPLES });
 }
 
-export async function finishRun(runId: string, workerId: string, status: "completed" | "cancelled" | "stopped" | "failed", detail: { stopReason?: string; error?: string }) {
+export async function finishRun(
+  runId: string, workerId: string, status: "completed" | "cancelled" | "stopped" | "failed", detail: { stopReason?: string; error?: string }, known?: ResultForSummary[],
+) {
   const run = await db().evalRun.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, config: true } });
-  const summary = await computeSummary(runId, run.config as unknown as StoredRunConfig);
+  const summary = await computeSummary(runId, run.config as unknown as StoredRunConfig, known);
   await db().$transaction(async (tx) => {
     const ended = await tx.evalRun.updateMany({
       where: { id: runId, leaseOwner: workerId, status: { in: ["queued", "running"] } },
