@@ -111,7 +111,7 @@ const { positionals, values } = parseArgs({
     role: { type: "string" }, scopes: { type: "string" }, "expires-days": { type: "string" }, id: { type: "string" },
     dataset: { type: "string" }, prompt: { type: "string" }, model: { type: "string" }, retrieval: { type: "string" }, scorers: { type: "string" },
     "judge-model": { type: "string" }, "judge-prompt": { type: "string" }, repeats: { type: "string" }, "cost-cap": { type: "string" },
-    baseline: { type: "string" }, wait: { type: "boolean" }, min: { type: "string", multiple: true }, "timeout-minutes": { type: "string" },
+    baseline: { type: "string" }, wait: { type: "boolean" }, min: { type: "string", multiple: true }, "timeout-minutes": { type: "string" }, "max-failed": { type: "string" },
   },
 });
 

@@ -12,7 +12,7 @@ import type { RunComparison, RunSummary } from "../lib/evals/runs/types";
 
 export const EVAL_HELP = `  eval --project SLUG --dataset NAME[@VERSION] --prompt NAME[@VERSION] [--model MODEL_VERSION_ID]
        [--retrieval NAME[@VERSION]] [--scorers type,type] [--judge-model ID [--judge-prompt NAME[@VERSION]]]
-       [--repeats N] [--cost-cap USD] [--baseline RUN_ID] [--wait] [--min KEY=SCORE ...] [--timeout-minutes M]
+       [--repeats N] [--cost-cap USD] [--baseline RUN_ID] [--wait] [--min KEY=SCORE ...] [--max-failed N] [--timeout-minutes M]
                                      run an evaluation through the API (FLIGHTDECK_URL, FLIGHTDECK_API_KEY);
                                      without scorers or a judge, the baseline run's are used`;
 
@@ -31,6 +31,7 @@ export interface EvalOptions {
   wait?: boolean;
   min?: string[];
   "timeout-minutes"?: string;
+  "max-failed"?: string;
 }
 
 class UsageError extends Error {}
@@ -49,9 +50,15 @@ function client(base: string, key: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    const json = text ? JSON.parse(text) : {};
+    let json: { error?: { message?: string; issues?: { field: string; message: string }[] } } & Record<string, unknown> = {};
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      // a proxy's HTML error page, a truncated body
+      throw new UsageError(`${method} ${path} → ${res.status}: the server did not answer with JSON (${text.slice(0, 120)})`);
+    }
     if (!res.ok) {
-      const issues = (json.error?.issues ?? []).map((i: { field: string; message: string }) => `\n  ${i.field}: ${i.message}`).join("");
+      const issues = (json.error?.issues ?? []).map((i) => `\n  ${i.field}: ${i.message}`).join("");
       throw new UsageError(`${method} ${path} → ${res.status}: ${json.error?.message ?? text}${issues}`);
     }
     return json as T;
@@ -97,6 +104,10 @@ export async function runEvalCommand(o: EvalOptions, env: NodeJS.ProcessEnv = pr
         throw new UsageError((err as Error).message);
       }
     });
+    const timeoutMinutes = Number(o["timeout-minutes"] ?? 60);
+    const maxFailed = Number(o["max-failed"] ?? 0);
+    if (!(timeoutMinutes > 0)) throw new UsageError("--timeout-minutes must be a positive number");
+    if (!Number.isInteger(maxFailed) || maxFailed < 0) throw new UsageError("--max-failed must be a whole number of at least 0");
     const api = client(base, key);
     const runs = `/api/v1/projects/${encodeURIComponent(o.project)}/eval-runs`;
     const baseline = o.baseline ? await api<TEvalRunDetail>("GET", `${runs}/${encodeURIComponent(o.baseline)}`) : null;
@@ -107,7 +118,7 @@ export async function runEvalCommand(o: EvalOptions, env: NodeJS.ProcessEnv = pr
     log(`Started eval run ${started.id} (${started.name}): ${base.replace(/\/$/, "")}/p/${o.project}/evals/${started.id}`);
     if (!o.wait) return 0;
 
-    const deadline = Date.now() + Number(o["timeout-minutes"] ?? 60) * 60_000;
+    const deadline = Date.now() + timeoutMinutes * 60_000;
     let run: TEvalRunDetail;
     let last = "";
     for (;;) {
@@ -117,7 +128,7 @@ export async function runEvalCommand(o: EvalOptions, env: NodeJS.ProcessEnv = pr
       if (line !== last) log(line);
       last = line;
       if (run.status !== "queued" && run.status !== "running") break;
-      if (Date.now() > deadline) throw new UsageError(`The run did not finish within ${o["timeout-minutes"] ?? 60} minutes; it keeps running on the server.`);
+      if (Date.now() > deadline) throw new UsageError(`The run did not finish within ${timeoutMinutes} minutes; it keeps running on the server.`);
       await new Promise((r) => setTimeout(r, 1000));
     }
     if (run.status === "failed" || run.status === "cancelled") {
@@ -130,6 +141,8 @@ export async function runEvalCommand(o: EvalOptions, env: NodeJS.ProcessEnv = pr
     log(formatGateTable(gate));
     if (run.progress.failed) log(`\n${run.progress.failed} of ${run.progress.total} results failed (see the run page for each error).`);
     if (run.status === "stopped") gate.failures.unshift(`The run stopped early: ${run.stopReason}`);
+    // failed items are missing from the means, so a run that mostly failed must not pass on the rest
+    if (run.progress.failed > maxFailed) gate.failures.unshift(`${run.progress.failed} results failed (at most ${maxFailed} allowed; --max-failed N)`);
     if (gate.failures.length || run.status === "stopped") {
       log(`\nGATE FAILED:\n${gate.failures.map((f) => `  - ${f}`).join("\n")}`);
       return 1;

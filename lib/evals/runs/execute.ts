@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "../../db";
 import { AppError, loggableError } from "../../errors";
@@ -31,12 +32,16 @@ const HEARTBEAT_MS = 1_000;
 const POOL_PER_CONNECTION_SLOT = 2;
 const MAX_POOL = 256;
 
-export const workerIdentity = () => `${hostname()}:${process.pid}`;
+// One token per execution, not per process: a job retried in the same process must not pass as the
+// attempt that still holds the lease.
+export const workerIdentity = () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export interface ExecuteOptions {
   workerId?: string;
   /** Aborted when the worker shuts down: in-flight calls stop, nothing partial is written, the run resumes elsewhere. */
   signal?: AbortSignal;
+  /** The job's last attempt: an error now fails the run instead of leaving it for a retry. */
+  finalAttempt?: boolean;
 }
 
 export type ExecuteOutcome = { ran: false; reason: string } | { ran: true; status: "completed" | "cancelled" | "stopped" | "failed" | "paused"; written: number };
@@ -183,7 +188,10 @@ function resultWriter(run: { id: string; projectId: string }) {
   };
 }
 
-type StopReason = { kind: "cancel" } | { kind: "shutdown" } | { kind: "lease-lost" } | { kind: "cap"; message: string };
+type StopReason = { kind: "cancel" } | { kind: "shutdown" } | { kind: "lease-lost" } | { kind: "cap"; message: string } | { kind: "error"; error: unknown };
+
+const releaseLease = (runId: string, workerId: string) =>
+  db().evalRun.updateMany({ where: { id: runId, leaseOwner: workerId }, data: { leaseOwner: null, leaseExpiresAt: null } });
 
 export async function executeEvalRun(projectId: string, runId: string, options: ExecuteOptions = {}): Promise<ExecuteOutcome> {
   const workerId = options.workerId ?? workerIdentity();
@@ -198,7 +206,12 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
   try {
     ctx = await buildContext(run);
   } catch (err) {
-    // the candidate cannot be called at all (a deleted model, an unreadable secret): the run fails with the reason
+    // the candidate cannot be called at all (a deleted model, an unreadable secret): the run fails with
+    // the reason; anything else (a database blip) is left for the job's retry
+    if (!(err instanceof AppError) && !options.finalAttempt) {
+      await releaseLease(run.id, workerId);
+      throw err;
+    }
     const message = err instanceof AppError ? err.message : `The run could not start: ${loggableError(err).message}`;
     await finishRun(run.id, workerId, "failed", { error: message });
     log.warn({ err: loggableError(err) }, "eval run failed to start");
@@ -217,13 +230,17 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
   options.signal?.addEventListener("abort", onShutdown, { once: true });
   if (options.signal?.aborted) onShutdown();
 
+  let renewedAt = Date.now();
   const heartbeat = setInterval(() => {
+    // renewals failing for most of a lease (the database unreachable): stop before another worker may take over
+    if (Date.now() - renewedAt > LEASE_MS - 5_000) halt({ kind: "lease-lost" }, true);
     void (async () => {
       const renewed = await db().evalRun.updateMany({
         where: { id: run.id, leaseOwner: workerId, status: "running" },
         data: { leaseExpiresAt: new Date(Date.now() + LEASE_MS) },
       });
       if (renewed.count === 0) return halt({ kind: "lease-lost" }, true);
+      renewedAt = Date.now();
       const current = await db().evalRun.findUnique({ where: { id: run.id }, select: { cancelRequestedAt: true } });
       if (current?.cancelRequestedAt) halt({ kind: "cancel" }, true);
     })().catch((err) => log.warn({ err: loggableError(err) }, "eval run heartbeat failed"));
@@ -237,34 +254,43 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
     const [spentBefore, pending] = await done;
     hadRowsBefore = pending.reduce((n, items) => n + items.length, 0) !== run.totalSlots;
     let spent = spentBefore;
+    let finishedHere = 0;
+    let inFlight = 0;
     const slots = pending.flatMap((items, repeat) => items.map((item) => ({ item, repeat })));
-    const checkCap = () => {
-      if (run.costCapUsd !== null && spent >= run.costCapUsd) {
-        halt({ kind: "cap", message: `Stopped at the cost cap: $${spent.toFixed(4)} spent of the $${run.costCapUsd} cap.` }, false);
-      }
+    // Before a slot starts: the spend so far plus what the slots in flight will likely cost (the average
+    // slot so far) must stay under the cap, so a wide pool cannot overshoot it by a pool's worth.
+    const capAllows = () => {
+      if (run.costCapUsd === null) return true;
+      const average = finishedHere ? (spent - spentBefore) / finishedHere : 0;
+      if (spent + (inFlight + 1) * average < run.costCapUsd) return true;
+      halt({ kind: "cap", message: `Stopped at the cost cap: $${spent.toFixed(4)} spent of the $${run.costCapUsd} cap (about $${average.toFixed(4)} per item).` }, false);
+      return false;
     };
-    checkCap();
     const poolSize = Math.min(MAX_POOL, Math.max(1, slots.length), POOL_PER_CONNECTION_SLOT * connectionSlots(ctx));
     let next = 0;
     const work = async () => {
-      while (!stopReason && next < slots.length) {
+      while (!stopReason && next < slots.length && capAllows()) {
         const { item, repeat } = slots[next++];
         let outcome: SlotOutcome;
+        inFlight++;
         try {
           outcome = await runSlot(ctx, item, stop.signal);
         } catch (err) {
-          if (stop.signal.aborted) return;
-          throw err;
+          // aborted calls write nothing; anything else stops every slot and fails this attempt
+          if (!stop.signal.aborted) halt({ kind: "error", error: err }, true);
+          return;
+        } finally {
+          inFlight--;
         }
-        if (stop.signal.aborted) return;
-        if (writer.failed) throw new Error("Writing eval results failed");
+        // a slot that finished is paid for: keep it even when stopping (the unique key makes this safe)
         writer.add({ item, repeat, outcome });
-        // counted before the row is written: the cap errs on the side of stopping early
         spent += outcome.costUsd + outcome.judgeCostUsd;
-        checkCap();
+        finishedHere++;
+        if (writer.failed) halt({ kind: "error", error: new Error("Writing eval results failed") }, true);
       }
     };
     try {
+      // allSettled-style: every slot loop has ended before anything is drained or the attempt fails
       await Promise.all(Array.from({ length: poolSize }, work));
     } finally {
       // completed slots are written even when stopping; a write error fails the job (BullMQ retries it, the run resumes)
@@ -276,9 +302,19 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
   }
 
   const reason = stopReason as StopReason | undefined;
+  if (reason?.kind === "error") {
+    if (!options.finalAttempt) {
+      // BullMQ retries the job; the run resumes from the rows written
+      await releaseLease(run.id, workerId);
+      throw reason.error;
+    }
+    await finishRun(run.id, workerId, "failed", { error: `The run stopped on an error after its last retry: ${loggableError(reason.error).message}` });
+    log.error({ err: loggableError(reason.error) }, "eval run failed");
+    return { ran: true, status: "failed", written };
+  }
   if (reason?.kind === "shutdown" || reason?.kind === "lease-lost") {
     // leave it running for the next worker (the sweep dispatches it); give up the lease at once
-    await db().evalRun.updateMany({ where: { id: run.id, leaseOwner: workerId }, data: { leaseOwner: null, leaseExpiresAt: null } });
+    await releaseLease(run.id, workerId);
     log.info({ written, reason: reason.kind }, "eval run paused");
     return { ran: true, status: "paused", written };
   }

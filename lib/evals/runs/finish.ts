@@ -14,9 +14,9 @@ import type { ResultForSummary, RunSummary } from "./types";
 const SUMMARY_RESAMPLES = 1000;
 
 /** `known`: every row of the run, when the caller holds them all (saves reading them back). */
-export async function computeSummary(runId: string, config: StoredRunConfig, known?: ResultForSummary[]): Promise<RunSummary> {
+export async function computeSummary(runId: string, config: StoredRunConfig, known?: ResultForSummary[], resamples = SUMMARY_RESAMPLES): Promise<RunSummary> {
   const rows = known ?? (await findResultsForSummary(runId));
-  return summarizeRun(rows as ResultForSummary[], scoreKeysOf(config), { resamples: SUMMARY_RESAMPLES });
+  return summarizeRun(rows as ResultForSummary[], scoreKeysOf(config), { resamples });
 }
 
 export async function finishRun(

@@ -64,11 +64,11 @@ export function requestCancel(projectId: string, id: string) {
   });
 }
 
-/** A queued run nobody holds can be cancelled at once; a running one is stopped by its worker. */
+/** A run nobody holds (queued, or running with its worker gone) is cancelled at once; a held one is stopped by its worker. */
 export function cancelUnclaimed(projectId: string, id: string) {
   return db().evalRun.updateMany({
-    where: { id, projectId, status: "queued", OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }] },
-    data: { status: "cancelled", stopReason: "Cancelled before it started.", finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
+    where: { id, projectId, status: { in: ["queued", "running"] }, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }] },
+    data: { status: "cancelled", stopReason: "Cancelled.", finishedAt: new Date(), leaseOwner: null, leaseExpiresAt: null },
   });
 }
 

@@ -202,8 +202,34 @@ describe("failures are shown where they happened, never as zero", () => {
     const detail = await getEvalRun(s.admin, run.id);
     expect(detail.progress.failed).toBe(2);
     const exact = (detail.summary as RunSummary).overall.metrics.find((m) => m.key === "exact-match")!;
-    expect(exact.errors).toBe(1);
+    // the item without a reference, and the item whose generation timed out (it never got this score)
+    expect(exact.errors).toBe(2);
     expect(exact.mean?.n).toBe(2);
+  });
+});
+
+describe("edge cases found in review", () => {
+  it("a judge prompt that requires a reference fails the judge scores of items without one, and the run completes", async () => {
+    const s = await evalProject({ baseUrl: openai.baseUrl, maxConcurrency: 1 });
+    const { createPromptVersion } = await import("../../registry/prompts/service");
+    const { ZCreatePromptVersion } = await import("../../registry/prompts/schemas");
+    const { DEFAULT_JUDGE_PROMPT } = await import("../judge");
+    await createPromptVersion(s.admin, ZCreatePromptVersion.parse({
+      ...DEFAULT_JUDGE_PROMPT, name: "strict-judge", changelog: "needs a reference",
+      variables: DEFAULT_JUDGE_PROMPT.variables.map((v) => (v.name === "reference" ? { ...v, required: true } : v)), modelVersionId: s.judgeModel.id,
+    }));
+    const run = await createEvalRun(s.admin, s.runInput({ judge: { prompt: { name: "strict-judge" }, modelVersionId: s.judgeModel.id } }));
+    expect(await executeEvalRun(s.project.id, run.id, { workerId: "w1" })).toMatchObject({ ran: true, status: "completed", written: 4 });
+    const noRef = (await results(run.id)).find((r) => r.itemKey === "sim-ar")!;
+    expect(noRef).toMatchObject({ status: "failed", errorStage: "judge" });
+    expect(noRef.error).toMatch(/"reference" is required/);
+  });
+
+  it("a running run whose worker is gone (lease expired) is cancelled at once", async () => {
+    const s = await evalProject({ baseUrl: openai.baseUrl });
+    const run = await createEvalRun(s.admin, s.runInput());
+    await db().evalRun.update({ where: { id: run.id }, data: { status: "running", leaseOwner: "dead-worker", leaseExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await cancelEvalRun(s.admin, run.id)).status).toBe("cancelled");
   });
 });
 

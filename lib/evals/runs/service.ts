@@ -15,8 +15,10 @@ import type { ResultForSummary, RunComparison, ScoreKeyInfo } from "./types";
 
 // Reading, cancelling and comparing eval runs. Creating is create-run.ts; running is execute.ts.
 
-// A running run's summary is computed on read up to this many results; bigger ones wait for the end.
-const LIVE_SUMMARY_LIMIT = 20_000;
+// A running run's summary is computed on read (pages poll every second) up to this many results,
+// with fewer resamples than the final one; bigger runs show theirs when they end.
+const LIVE_SUMMARY_LIMIT = 5_000;
+const LIVE_RESAMPLES = 200;
 
 /** Runs are read by anyone who may read the registry, and by keys scoped to write evals (CI reads its own runs). */
 function assertCanRead(principal: Principal) {
@@ -47,7 +49,9 @@ export async function getEvalRun(principal: Principal, id: string): Promise<TEva
   const run = await runOrThrow(principal.projectId, id);
   const counts = (await progressCounts([run.id])).get(run.id) ?? { done: 0, failed: 0, costUsd: 0 };
   let summary: unknown = run.summary;
-  if (!summary && counts.done > 0 && counts.done <= LIVE_SUMMARY_LIMIT) summary = await computeSummary(run.id, run.config as unknown as StoredRunConfig);
+  if (!summary && counts.done > 0 && counts.done <= LIVE_SUMMARY_LIMIT) {
+    summary = await computeSummary(run.id, run.config as unknown as StoredRunConfig, undefined, LIVE_RESAMPLES);
+  }
   return presentRunDetail(run, counts, summary);
 }
 

@@ -79,7 +79,6 @@ function throwIfAborted(signal: AbortSignal) {
 
 async function judgeSlot(judge: JudgeSetup, item: SlotItem, output: string, context: string[], signal: AbortSignal, out: SlotOutcome) {
   const question = queryFromVariables(item.inputs) ?? item.inputs;
-  const messages = buildJudgeMessages(judge.rubric, { input: question, output, reference: item.reference ?? undefined, context }, judge.prompt);
   const json = judge.model.capabilities.includes("json");
   const call = async (conversation: ChatMessage[]): Promise<ChatResult> => {
     const result = await judge.client.chat(
@@ -96,6 +95,8 @@ async function judgeSlot(judge: JudgeSetup, item: SlotItem, output: string, cont
     for (const d of judge.rubric.dimensions) out.scores[`judge.${d.name}`] = { error: message };
   };
   try {
+    // inside the try: a judge prompt that requires what this item lacks (a reference) fails this item's judge scores
+    const messages = buildJudgeMessages(judge.rubric, { input: question, output, reference: item.reference ?? undefined, context }, judge.prompt);
     const first = await call(messages);
     let parsed = parseJudgeResponse(first.text, judge.rubric);
     if (!parsed.ok) {

@@ -196,3 +196,16 @@ describe("summarizeRun: reproducibility", () => {
     expect([a.low, a.high]).not.toEqual([b.low, b.high]);
   });
 });
+
+describe("summarizeRun: rows that failed before a score was taken", () => {
+  it("count as errors of every score they lack, and stay out of the means", () => {
+    const results = [
+      row("a", { "exact-match": { score: 1 } }),
+      row("b", {}, { status: "failed" }),
+      row("c", { "exact-match": { error: "needs a reference" } }, { status: "failed" }),
+    ];
+    const exact = metricOf(summarizeRun(results, [EXACT], { seed: 1, resamples: 100 }), "exact-match");
+    expect(exact.errors).toBe(2);
+    expect(exact.mean).toMatchObject({ estimate: 1, n: 1 });
+  });
+});

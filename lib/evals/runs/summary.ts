@@ -62,7 +62,8 @@ function summarizeMetric(results: ResultForSummary[], key: ScoreKeyInfo, options
     ...key,
     mean: bootstrapMeanInterval(itemValues(results, key).map((v) => v.value), options),
     passRate: passRate(entries.map((e) => (e && e.error == null ? e.passed : undefined))),
-    errors: entries.filter((e) => e?.error != null).length,
+    // a row that failed before this score could be taken (generation, retrieval) counts as an error for it too
+    errors: results.filter((r) => r.scores[key.key]?.error != null || (r.status === "failed" && !r.scores[key.key])).length,
   };
 }
 
