@@ -41,10 +41,20 @@ export interface TemplateRef extends TemplatePosition {
 
 type Token = [string, string, number, number, Token[]?, number?];
 
-// A private writer: no HTML escaping for any tag form and no template cache (prompt texts are
-// unbounded in number; parsing is linear and cheap), without touching Mustache's global state.
+// A private writer: no HTML escaping for any tag form, without touching Mustache's global state. Its
+// template cache is bounded (prompt texts are unbounded in number, but an eval run compiles the same
+// two templates thousands of times).
 const writer = new Mustache.Writer();
-(writer as unknown as { templateCache: undefined }).templateCache = undefined;
+const TEMPLATE_CACHE_SIZE = 256;
+const cachedTokens = new Map<string, unknown>();
+(writer as unknown as { templateCache: { get(k: string): unknown; set(k: string, v: unknown): void; clear(): void } }).templateCache = {
+  get: (key) => cachedTokens.get(key),
+  set: (key, value) => {
+    if (cachedTokens.size >= TEMPLATE_CACHE_SIZE) cachedTokens.delete(cachedTokens.keys().next().value!);
+    cachedTokens.set(key, value);
+  },
+  clear: () => cachedTokens.clear(),
+};
 const asText = (value: unknown) => (typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value));
 type Ctx = { lookup(name: string): unknown };
 const plainValue = (token: string[], context: Ctx) => {
