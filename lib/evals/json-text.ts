@@ -10,7 +10,7 @@ export function stripCodeFences(text: string): string {
 }
 
 /** Index just past the `{...}` that starts at `start`, respecting strings and escapes; -1 if unbalanced. */
-function balancedObjectEnd(text: string, start: number): number {
+export function balancedObjectEnd(text: string, start: number): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {

@@ -1,6 +1,8 @@
 import { NOT_FOUND_ANSWER } from "./offline-answer";
 import { contentTerms, normaliseText, splitSentences } from "./offline-text";
 import type { ChatMessage } from "./types";
+// the judge protocol is the evals' own: read its reply shape with the same JSON scanner
+import { balancedObjectEnd } from "../evals/json-text";
 
 // Model "offline-judge-1": a deterministic stand-in for an LLM-as-judge, so an eval run gets real,
 // reproducible judge scores without network. It counts overlapping content terms; it does not read
@@ -110,25 +112,14 @@ export function findDimensions(messages: ChatMessage[]): string[] {
 }
 
 function shapeKeys(text: string, start: number): string[] {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === "\\") i++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === "{") depth++;
-    else if (ch === "}" && --depth === 0) {
-      try {
-        const scores = (JSON.parse(text.slice(start, i + 1)) as { scores?: unknown }).scores;
-        return scores && typeof scores === "object" && !Array.isArray(scores) ? Object.keys(scores) : [];
-      } catch {
-        return [];
-      }
-    }
+  const end = balancedObjectEnd(text, start);
+  if (end < 0) return [];
+  try {
+    const scores = (JSON.parse(text.slice(start, end)) as { scores?: unknown }).scores;
+    return scores && typeof scores === "object" && !Array.isArray(scores) ? Object.keys(scores) : [];
+  } catch {
+    return [];
   }
-  return [];
 }
 
 const isRefusalSentence = (sentence: string) => REFUSAL_PATTERNS.some((p) => p.test(normaliseText(sentence)));

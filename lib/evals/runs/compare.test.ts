@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pairedBootstrapDifference } from "../stats";
 import { compareRuns, ITEM_CHANGE_THRESHOLD } from "./compare";
-import type { ResultForSummary, ScoreEntry, ScoreKeyInfo } from "./types";
-
-const EXACT: ScoreKeyInfo = { key: "exact-match", label: "Exact match", kind: "scorer", scale: { min: 0, max: 1 } };
-const FAITH: ScoreKeyInfo = { key: "judge.faithfulness", label: "Judge: faithfulness", kind: "judge", scale: { min: 1, max: 5 } };
-
-const judged = (raw: number): ScoreEntry => ({ raw, score: (raw - 1) / 4 });
-
-function row(itemKey: string, scores: Record<string, ScoreEntry>, extra: Partial<ResultForSummary> = {}): ResultForSummary {
-  return {
-    itemKey, language: "en", repeat: 0, status: "ok", latencyMs: null,
-    inputTokens: 0, outputTokens: 0, costUsd: 0, judgeInputTokens: 0, judgeOutputTokens: 0, judgeCostUsd: 0,
-    scores, ...extra,
-  };
-}
+import { EXACT, FAITH, judged, row } from "./test-rows";
 
 /** One row per item with the given judge raw score and exact-match score. */
 const run = (values: Array<[raw: number, exact: number]>) =>
