@@ -4,6 +4,8 @@ import { db } from "../lib/db";
 import { checkHealth } from "../lib/health/service";
 import { enqueue } from "../lib/queue/queue";
 import { redis, redisKey } from "../lib/redis";
+import { ingestTraces } from "../lib/traces/ingest";
+import { makeProject } from "../scripts/test/fixtures";
 
 // The worker as a real separate process on the real Redis and PostgreSQL.
 
@@ -58,7 +60,18 @@ describe("worker process", () => {
   it("registers the repeatable verification", async () => {
     const { queue } = await import("../lib/queue/queue");
     const schedulers = await queue().getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toContain("audit.verify:scheduled");
+    expect(schedulers.map((s) => s.key)).toEqual(expect.arrayContaining(["audit.verify:scheduled", "trace.sweep:scheduled"]));
+  });
+
+  it("processes an ingested trace batch into spans", async () => {
+    const { project } = await makeProject([]);
+    const system = { kind: "system" as const, actorId: "test", label: "test", projectId: project.id };
+    const { batchId } = await ingestTraces(system, {
+      traces: [{ traceId: "w1", spans: [{ spanId: "s1", kind: "llm", name: "answer", startTime: "2026-01-01T00:00:00Z", endTime: "2026-01-01T00:00:01Z", status: "ok", input: "mail me at a.b@example.com" }] }],
+    });
+    await until(async () => (await db().traceBatch.findUnique({ where: { id: batchId } }))?.status === "processed");
+    const span = await db().span.findFirstOrThrow({ where: { projectId: project.id, traceId: "w1" } });
+    expect(span.input).toBe("mail me at <EMAIL>");
   });
 
   it("stops cleanly on SIGTERM", async () => {

@@ -14,6 +14,7 @@ import { RETRIEVAL_ROUTES } from "../registry/retrieval/routes";
 import { runPlaygroundRoute } from "../registry/playground/routes";
 import { DATASET_ROUTES } from "../datasets/routes";
 import { EVAL_RUN_ROUTES } from "../evals/runs/routes";
+import { TRACE_ROUTES } from "../traces/routes";
 import { ZHealth } from "../health/schemas";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
@@ -29,6 +30,7 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   runPlaygroundRoute,
   ...DATASET_ROUTES,
   ...EVAL_RUN_ROUTES,
+  ...TRACE_ROUTES,
 ];
 
 const ZError = z.object({

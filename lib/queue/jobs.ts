@@ -11,6 +11,10 @@ export const JOBS = {
   "eval.run": z.object({ projectId: z.string().min(1), runId: z.string().min(1) }).strict(),
   // re-dispatch eval runs that are queued or running but held by nobody (Redis lost the job, a worker died)
   "eval.sweep": z.object({}).strict(),
+  // turn one stored, already scrubbed trace batch into traces and spans (lib/traces/process.ts); ids only
+  "trace.process": z.object({ projectId: z.string().min(1), batchId: z.string().min(1) }).strict(),
+  // re-enqueue trace batches still queued a minute after they were stored (Redis lost the job)
+  "trace.sweep": z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

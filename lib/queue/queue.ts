@@ -29,7 +29,10 @@ export async function scheduleRepeatableJobs(): Promise<void> {
     { name: "audit.verify", data: JOBS["audit.verify"].parse({ reason: "scheduled" }) },
   );
   await queue().upsertJobScheduler("eval.sweep:scheduled", { every: EVAL_SWEEP_EVERY_MS }, { name: "eval.sweep", data: {} });
+  await queue().upsertJobScheduler("trace.sweep:scheduled", { every: TRACE_SWEEP_EVERY_MS }, { name: "trace.sweep", data: {} });
 }
+
+const TRACE_SWEEP_EVERY_MS = 60_000;
 
 // Often enough that a run whose worker died resumes within about a minute (the lease is 30 s).
 const EVAL_SWEEP_EVERY_MS = 30_000;

@@ -1,0 +1,34 @@
+import { env } from "../env";
+import { loggableError } from "../errors";
+import { logger } from "../log/logger";
+import { assertCan, type Principal } from "../authz/principal";
+import { enqueue } from "../queue/queue";
+import { insertTraceBatch } from "./repo";
+import type { TIngestBatch } from "./schemas";
+import { scrubBatch } from "./scrub";
+
+// A Redis outage must not hold the request: the batch is already durable and the sweeper picks it up.
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+export const processJobId = (batchId: string, attempt = 0) => `trace-process-${batchId}-${attempt}`;
+
+/** Scrubs, stores the batch, then queues it: 202 only once the scrubbed batch is in Postgres. */
+export async function ingestTraces(principal: Principal, batch: TIngestBatch) {
+  assertCan(principal, "traces:write");
+  const stored = scrubBatch(batch, Buffer.from(env().SECRETS_KEY, "base64"));
+  const batchId = await insertTraceBatch(principal.projectId, stored);
+  await enqueueWithin({ projectId: principal.projectId, batchId }, ENQUEUE_TIMEOUT_MS).catch((err) =>
+    logger.warn({ batchId, err: loggableError(err) }, "trace batch stored but not queued; the sweeper will queue it"),
+  );
+  return { batchId, traces: stored.traces.length, spans: stored.traces.reduce((n, t) => n + t.spans.length, 0) };
+}
+
+async function enqueueWithin(payload: { projectId: string; batchId: string }, ms: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`enqueue took over ${ms} ms`)), ms); });
+  try {
+    await Promise.race([enqueue("trace.process", payload, { jobId: processJobId(payload.batchId) }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
