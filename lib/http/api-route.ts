@@ -45,12 +45,12 @@ async function resolvePrincipal(req: Request, requestId: string, pathSlug: strin
   return (await userPrincipal(user, slug, requestId)).principal;
 }
 
-async function readJsonBody(req: Request, limit: number): Promise<unknown> {
+async function readJsonBody(req: Request, limit: number, notJsonMessage?: string): Promise<unknown> {
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
   if (Number(req.headers.get("content-length") ?? "0") > limit) throw tooLarge();
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with 'Content-Type: application/json'.");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", notJsonMessage ?? "Send the body as JSON with 'Content-Type: application/json'.");
   }
   // count while reading: a chunked body declares no length, and must not be buffered past the limit
   const chunks: Uint8Array[] = [];
@@ -103,7 +103,7 @@ export function apiRoute<C extends RouteContract>(
       const params = contract.params ? parseOrThrow(contract.params, rawParams, "Path") : undefined;
       const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
       const body = contract.body
-        ? parseOrThrow(contract.body, await readJsonBody(req, contract.maxBodyBytes ?? DEFAULT_MAX_BODY), "Body")
+        ? parseOrThrow(contract.body, await readJsonBody(req, contract.maxBodyBytes ?? DEFAULT_MAX_BODY, contract.notJsonMessage), "Body")
         : undefined;
       const result = await handler({ principal, body, query, params, requestId, signal: req.signal } as RouteInput<C>);
       if (result instanceof Response) {

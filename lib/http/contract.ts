@@ -26,6 +26,8 @@ export interface RouteContract<
   status?: 200 | 201 | 202 | 204;
   /** largest accepted body; defaults to 1 MiB */
   maxBodyBytes?: number;
+  /** The 415 message when the body is not JSON (e.g. to say which other encodings are planned). */
+  notJsonMessage?: string;
 }
 
 export function defineContract<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined>(

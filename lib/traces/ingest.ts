@@ -1,10 +1,11 @@
 import { env } from "../env";
-import { loggableError } from "../errors";
+import { loggableError, parseOrThrow } from "../errors";
 import { logger } from "../log/logger";
 import { assertCan, type Principal } from "../authz/principal";
 import { enqueue } from "../queue/queue";
 import { insertTraceBatch } from "./repo";
-import type { TIngestBatch } from "./schemas";
+import { ZIngestBatch, type TIngestBatch, type TOtlpExportRequest } from "./schemas";
+import { otlpToIngestBatch } from "./otlp";
 import { scrubBatch } from "./scrub";
 
 // A Redis outage must not hold the request: the batch is already durable and the sweeper picks it up.
@@ -31,4 +32,14 @@ async function enqueueWithin(payload: { projectId: string; batchId: string }, ms
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** OTLP/HTTP JSON export: mapped onto the native batch, then the same path. Answers like ExportTraceServiceResponse. */
+export async function ingestOtlpTraces(principal: Principal, request: TOtlpExportRequest) {
+  assertCan(principal, "traces:write");
+  const batch = otlpToIngestBatch(request);
+  // an export with no spans is valid OTLP and stores nothing
+  if (batch.traces.length === 0) return { partialSuccess: {}, batchId: null, traces: 0, spans: 0 };
+  const result = await ingestTraces(principal, parseOrThrow(ZIngestBatch, batch, "Mapped OTLP export"));
+  return { partialSuccess: {}, ...result };
 }

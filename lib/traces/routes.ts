@@ -1,5 +1,5 @@
 import { defineContract } from "../http/contract";
-import { MAX_BODY_BYTES, ZIngestBatch, ZIngestResult } from "./schemas";
+import { MAX_BODY_BYTES, ZIngestBatch, ZIngestResult, ZOtlpExportRequest, ZOtlpExportResult } from "./schemas";
 
 export const ingestTracesRoute = defineContract({
   method: "POST", path: "/api/v1/traces", tag: "Traces",
@@ -10,4 +10,16 @@ export const ingestTracesRoute = defineContract({
   permission: "traces:write", body: ZIngestBatch, response: ZIngestResult, status: 202, maxBodyBytes: MAX_BODY_BYTES,
 });
 
-export const TRACE_ROUTES = [ingestTracesRoute];
+export const ingestOtlpTracesRoute = defineContract({
+  method: "POST", path: "/api/v1/otlp/v1/traces", tag: "Traces",
+  summary:
+    "OpenTelemetry endpoint: an OTLP/HTTP JSON ExportTraceServiceRequest (set the exporter's endpoint to /api/v1/otlp and send " +
+    "'Authorization: Bearer <key>'). GenAI semantic conventions (gen_ai.* attributes and events) map onto the native trace model; " +
+    "the same scrubbing, limits and idempotency as POST /api/v1/traces apply. Only the JSON encoding is accepted for now " +
+    "(OTEL_EXPORTER_OTLP_PROTOCOL=http/json); protobuf answers 415.",
+  permission: "traces:write", body: ZOtlpExportRequest, response: ZOtlpExportResult, status: 202, maxBodyBytes: MAX_BODY_BYTES,
+  notJsonMessage:
+    "This endpoint accepts OTLP/HTTP JSON only ('Content-Type: application/json', OTEL_EXPORTER_OTLP_PROTOCOL=http/json); protobuf support is coming.",
+});
+
+export const TRACE_ROUTES = [ingestTracesRoute, ingestOtlpTracesRoute];

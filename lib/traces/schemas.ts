@@ -87,3 +87,56 @@ export const ZStoredTrace = ZIngestTrace.omit({ endUserId: true, spans: true }).
 export const ZStoredBatch = z.object({ traces: z.array(ZStoredTrace) });
 export type TStoredBatch = z.infer<typeof ZStoredBatch>;
 export type TStoredSpan = z.infer<typeof ZStoredSpan>;
+
+// OTLP/HTTP JSON (ExportTraceServiceRequest, https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding).
+// Structure only: unknown OTLP fields (flags, traceState, links, dropped counts) are allowed and ignored.
+// Nested array/kvlist values are decoded leniently by lib/traces/otlp.ts.
+const ZOtlpInt = z.union([z.string().regex(/^-?\d+$/, { message: "expected an integer" }), z.number().int()]);
+export const ZOtlpAnyValue = z.object({
+  stringValue: z.string().optional(),
+  intValue: ZOtlpInt.optional(),
+  doubleValue: z.union([z.number(), z.string()]).optional(),
+  boolValue: z.boolean().optional(),
+  bytesValue: z.string().optional(),
+  arrayValue: z.object({ values: z.array(z.unknown()).optional() }).optional(),
+  kvlistValue: z.object({ values: z.array(z.unknown()).optional() }).optional(),
+});
+const ZOtlpKeyValue = z.object({ key: z.string().max(256), value: ZOtlpAnyValue.optional() });
+const ZOtlpAttributes = z.array(ZOtlpKeyValue).max(1000).optional();
+const ZUnixNano = z.union([z.string().regex(/^\d{1,20}$/, { message: "expected nanoseconds since the epoch as a decimal string" }), z.number().int().min(0)]);
+const ZHexId = (bytes: number) =>
+  z.string().regex(new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`), { message: `expected ${bytes * 2} hex characters` });
+
+export const ZOtlpSpan = z.object({
+  traceId: ZHexId(16),
+  spanId: ZHexId(8),
+  parentSpanId: z.union([ZHexId(8), z.literal("")]).optional(),
+  name: z.string().max(10_000),
+  kind: z.union([z.number().int(), z.string()]).optional(),
+  startTimeUnixNano: ZUnixNano,
+  endTimeUnixNano: ZUnixNano,
+  attributes: ZOtlpAttributes,
+  events: z.array(z.object({ name: z.string().max(1000), timeUnixNano: ZUnixNano.optional(), attributes: ZOtlpAttributes })).max(1000).optional(),
+  status: z.object({ code: z.union([z.number().int(), z.string()]).optional(), message: z.string().optional() }).optional(),
+});
+
+export const ZOtlpExportRequest = z.object({
+  resourceSpans: z
+    .array(
+      z.object({
+        resource: z.object({ attributes: ZOtlpAttributes }).optional(),
+        scopeSpans: z.array(z.object({ scope: z.object({ name: z.string().optional() }).optional(), spans: z.array(ZOtlpSpan).optional() })).optional(),
+      }),
+    )
+    .optional(),
+});
+export type TOtlpExportRequest = z.infer<typeof ZOtlpExportRequest>;
+export type TOtlpSpan = z.infer<typeof ZOtlpSpan>;
+export type TOtlpAnyValue = z.infer<typeof ZOtlpAnyValue>;
+
+export const ZOtlpExportResult = z.object({
+  partialSuccess: z.object({ rejectedSpans: z.string().optional(), errorMessage: z.string().optional() }),
+  batchId: z.string().nullable(),
+  traces: z.number().int(),
+  spans: z.number().int(),
+});
