@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { createApiKey } from "../apikeys/service";
-import { createConnection } from "../registry/connections/service";
-import { createModelVersion } from "../registry/models/service";
 import { queue } from "../queue/queue";
-import { makeProject } from "../../scripts/test/fixtures";
 import { POST } from "../../app/api/v1/traces/route";
+import { tracesProject } from "./test-fixtures";
 import { processJobId } from "./ingest";
 import { processTraceBatch } from "./process";
 import { sweepTraceBatches } from "./sweep";
@@ -13,23 +10,7 @@ import { sweepTraceBatches } from "./sweep";
 // POST /api/v1/traces through the real route handler (API key, scope, zod, body limit), the batch
 // stored in Postgres and its job put on the BullMQ queue in Redis; then the worker's processing.
 
-async function setup() {
-  const p = await makeProject(["ADMIN"]);
-  const admin = p.as("ADMIN");
-  const connection = await createConnection(admin, { name: "off", kind: "offline", maxConcurrency: 1 });
-  await createModelVersion(admin, {
-    connectionId: connection.id, providerModelId: "gpt-test-1", displayName: "Test", inputPricePerMTok: 2, outputPricePerMTok: 10,
-    cachedPricePerMTok: null, priceAsOf: "2025-01-01", contextWindow: 128_000, maxOutputTokens: 4096, capabilities: ["chat"], floating: false,
-  });
-  const writer = (await createApiKey(admin, { name: "sdk", scopes: ["traces:write"] })).token;
-  const reader = (await createApiKey(admin, { name: "ro", scopes: ["registry:read"] })).token;
-  const post = (token: string, body: string) =>
-    POST(
-      new Request("http://x/api/v1/traces", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body }),
-      { params: Promise.resolve({}) },
-    );
-  return { project: p.project, writer, reader, post };
-}
+const setup = () => tracesProject(POST, "/api/v1/traces");
 
 const span = (over: Record<string, unknown> = {}) => ({
   spanId: "s1", kind: "llm", name: "answer", startTime: "2026-01-01T10:00:00.000Z", endTime: "2026-01-01T10:00:01.500Z", status: "ok", ...over,

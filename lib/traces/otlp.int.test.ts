@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { createApiKey } from "../apikeys/service";
-import { createConnection } from "../registry/connections/service";
-import { createModelVersion } from "../registry/models/service";
 import { queue } from "../queue/queue";
-import { makeProject } from "../../scripts/test/fixtures";
 import { POST } from "../../app/api/v1/otlp/v1/traces/route";
+import { tracesProject } from "./test-fixtures";
 import { processJobId } from "./ingest";
 import { processTraceBatch } from "./process";
 import { genAiExport } from "../../scripts/test/otlp-export";
@@ -13,23 +10,7 @@ import { genAiExport } from "../../scripts/test/otlp-export";
 // POST /api/v1/otlp/v1/traces through the real route handler: an OTLP/HTTP JSON export as the
 // OpenTelemetry SDK's http/json exporter sends it, stored scrubbed, then processed by the worker code.
 
-async function setup() {
-  const p = await makeProject(["ADMIN"]);
-  const admin = p.as("ADMIN");
-  const connection = await createConnection(admin, { name: "off", kind: "offline", maxConcurrency: 1 });
-  await createModelVersion(admin, {
-    connectionId: connection.id, providerModelId: "gpt-test-1", displayName: "Test", inputPricePerMTok: 2, outputPricePerMTok: 10,
-    cachedPricePerMTok: null, priceAsOf: "2025-01-01", contextWindow: 128_000, maxOutputTokens: 4096, capabilities: ["chat"], floating: false,
-  });
-  const writer = (await createApiKey(admin, { name: "otel", scopes: ["traces:write"] })).token;
-  const reader = (await createApiKey(admin, { name: "ro", scopes: ["registry:read"] })).token;
-  const post = (token: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json") =>
-    POST(
-      new Request("http://x/api/v1/otlp/v1/traces", { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${token}` }, body }),
-      { params: Promise.resolve({}) },
-    );
-  return { project: p.project, writer, reader, post };
-}
+const setup = () => tracesProject(POST, "/api/v1/otlp/v1/traces");
 
 describe("POST /api/v1/otlp/v1/traces", () => {
   it("accepts an OTLP JSON GenAI export with 202, stores it scrubbed, and processing stores an llm span with model, tokens and cost", async () => {

@@ -75,8 +75,7 @@ async function similarityEmbedder(projectId: string, config: unknown): Promise<E
   if (!id) return undefined;
   const row = await findModelVersion(db(), projectId, id);
   if (!row || !row.capabilities.includes("embeddings")) throw new AppError("VALIDATION", "The similarity scorer's embedding model version is missing or cannot embed.");
-  const embed = await embedderFor(projectId, row);
-  return (texts) => embed(texts);
+  return embedderFor(projectId, row);
 }
 
 async function buildContext(run: Awaited<ReturnType<typeof loadRun>>): Promise<SlotContext> {
@@ -133,8 +132,10 @@ const rowOf = (run: { id: string; projectId: string }, { item, repeat, outcome: 
   messages: (o.messages ?? undefined) as object | undefined, context: (o.context ?? undefined) as object | undefined, retrievedDocIds: o.retrievedDocIds,
   latencyMs: o.latencyMs, inputTokens: o.inputTokens, outputTokens: o.outputTokens, costUsd: o.costUsd,
   judgeInputTokens: o.judgeInputTokens, judgeOutputTokens: o.judgeOutputTokens, judgeCostUsd: o.judgeCostUsd, judgeLatencyMs: o.judgeLatencyMs,
-  judgeRaw: o.judgeRaw, scores: o.scores as object,
+  judgeRaw: o.judgeRaw, scores: o.scores,
 });
+/** A result row as inserted; it is also everything the summary reads. */
+type ResultRow = ReturnType<typeof rowOf>;
 
 // Results are written in small batches (one INSERT … ON CONFLICT DO NOTHING per batch) so slot
 // workers never wait on the database between provider calls. A batch lost with the process is only
@@ -143,8 +144,8 @@ const BATCH_ROWS = 25;
 const BATCH_WAIT_MS = 50;
 
 function resultWriter(run: { id: string; projectId: string }) {
-  let pending: Finished[] = [];
-  const all: ResultForSummary[] = [];
+  let pending: ResultRow[] = [];
+  const all: ResultRow[] = [];
   let timer: NodeJS.Timeout | undefined;
   let written = 0;
   let failure: unknown;
@@ -155,19 +156,16 @@ function resultWriter(run: { id: string; projectId: string }) {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const write = insertResults(batch.map((f) => rowOf(run, f)))
+    const write = insertResults(batch)
       .then((count) => { written += count; }, (err) => { failure ??= err; })
       .finally(() => inFlight.delete(write));
     inFlight.add(write);
   };
   return {
     add(finished: Finished) {
-      pending.push(finished);
-      const { item, repeat, outcome: o } = finished;
-      all.push({
-        itemKey: item.key, language: item.language, repeat, status: o.status, latencyMs: o.latencyMs, inputTokens: o.inputTokens, outputTokens: o.outputTokens,
-        costUsd: o.costUsd, judgeInputTokens: o.judgeInputTokens, judgeOutputTokens: o.judgeOutputTokens, judgeCostUsd: o.judgeCostUsd, scores: o.scores,
-      });
+      const row = rowOf(run, finished);
+      pending.push(row);
+      all.push(row);
       if (pending.length >= BATCH_ROWS) flush();
       else timer ??= setTimeout(flush, BATCH_WAIT_MS);
     },
@@ -182,7 +180,7 @@ function resultWriter(run: { id: string; projectId: string }) {
       return failure !== undefined;
     },
     /** What this writer was given, for the summary when it wrote every row of the run. */
-    get rows() {
+    get rows(): ResultForSummary[] {
       return all;
     },
   };
@@ -213,7 +211,7 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
       throw err;
     }
     const message = err instanceof AppError ? err.message : `The run could not start: ${loggableError(err).message}`;
-    await finishRun(run.id, workerId, "failed", { error: message });
+    await finishRun(run, workerId, "failed", { error: message });
     log.warn({ err: loggableError(err) }, "eval run failed to start");
     return { ran: true, status: "failed", written: 0 };
   }
@@ -308,7 +306,7 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
       await releaseLease(run.id, workerId);
       throw reason.error;
     }
-    await finishRun(run.id, workerId, "failed", { error: `The run stopped on an error after its last retry: ${loggableError(reason.error).message}` });
+    await finishRun(run, workerId, "failed", { error: `The run stopped on an error after its last retry: ${loggableError(reason.error).message}` });
     log.error({ err: loggableError(reason.error) }, "eval run failed");
     return { ran: true, status: "failed", written };
   }
@@ -319,18 +317,18 @@ export async function executeEvalRun(projectId: string, runId: string, options: 
     return { ran: true, status: "paused", written };
   }
   if (reason?.kind === "cancel") {
-    await finishRun(run.id, workerId, "cancelled", { stopReason: "Cancelled." });
+    await finishRun(run, workerId, "cancelled", { stopReason: "Cancelled." });
     log.info({ written }, "eval run cancelled");
     return { ran: true, status: "cancelled", written };
   }
   if (reason?.kind === "cap") {
-    await finishRun(run.id, workerId, "stopped", { stopReason: reason.message });
+    await finishRun(run, workerId, "stopped", { stopReason: reason.message });
     log.info({ written }, "eval run stopped at its cost cap");
     return { ran: true, status: "stopped", written };
   }
   // a run done in one go by this worker: its rows are all in memory, no need to read them back
   const known = !hadRowsBefore && written === writer.rows.length ? writer.rows : undefined;
-  await finishRun(run.id, workerId, "completed", {}, known);
+  await finishRun(run, workerId, "completed", {}, known);
   log.info({ written }, "eval run completed");
   return { ran: true, status: "completed", written };
 }

@@ -20,10 +20,11 @@ export async function computeSummary(runId: string, config: StoredRunConfig, kno
 }
 
 export async function finishRun(
-  runId: string, workerId: string, status: "completed" | "cancelled" | "stopped" | "failed", detail: { stopReason?: string; error?: string }, known?: ResultForSummary[],
+  run: { id: string; projectId: string; config: unknown }, workerId: string, status: "completed" | "cancelled" | "stopped" | "failed",
+  detail: { stopReason?: string; error?: string }, known?: ResultForSummary[],
 ) {
-  const run = await db().evalRun.findUniqueOrThrow({ where: { id: runId }, select: { projectId: true, config: true } });
-  const summary = await computeSummary(runId, run.config as unknown as StoredRunConfig, known);
+  const runId = run.id;
+  const summary = await computeSummary(runId, run.config as StoredRunConfig, known);
   await db().$transaction(async (tx) => {
     const ended = await tx.evalRun.updateMany({
       where: { id: runId, leaseOwner: workerId, status: { in: ["queued", "running"] } },

@@ -112,7 +112,12 @@ export function findItem(datasetVersionId: string, itemId: string) {
   return db().datasetItem.findFirst({ where: { id: itemId, datasetVersionId } });
 }
 
-export type NewResultRow = Omit<Prisma.EvalResultUncheckedCreateInput, "id" | "createdAt">;
+// JSON columns as plain values: the rows travel as one JSON text, not through Prisma's input types
+export type NewResultRow = Omit<Prisma.EvalResultUncheckedCreateInput, "id" | "createdAt" | "scores" | "messages" | "context"> & {
+  scores: object;
+  messages?: object;
+  context?: object;
+};
 
 /**
  * Inserts result rows, skipping any whose run × item × repeat already has one; returns how many were
