@@ -10,7 +10,7 @@ import { closeQueue, scheduleRepeatableJobs } from "../lib/queue/queue";
 import { processAuditVerify } from "./audit-verify";
 import { processRetrievalIndex } from "./retrieval-index";
 import { processEvalRun, processEvalSweep } from "./eval-run";
-import { processTraceProcess, processTraceSweep } from "./trace-process";
+import { processTraceProcess, processTraceRetention, processTraceSweep } from "./trace-process";
 import { sweepEvalRuns } from "../lib/evals/runs/dispatch";
 
 // Aborted at shutdown so long jobs (eval runs) stop calling providers and hand their work back.
@@ -23,6 +23,7 @@ const processors: Record<JobName, (job: Job, signal: AbortSignal) => Promise<unk
   "eval.sweep": processEvalSweep,
   "trace.process": processTraceProcess,
   "trace.sweep": processTraceSweep,
+  "trace.retention": processTraceRetention,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever

@@ -10,6 +10,7 @@ export const API_KEY_SCOPES = [
   "releases:write",
   "runtime:read",
   "traces:write",
+  "traces:read",
   "gateway:invoke",
   "feedback:write",
 ] as const;
@@ -24,19 +25,20 @@ export const PERMISSIONS = [
   "apikeys:read",
   "apikeys:write",
   "audit:read",
+  "budgets:write",
   ...API_KEY_SCOPES,
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ["ADMIN", "ENGINEER", "REVIEWER", "APPROVER", "VIEWER"] as const satisfies readonly Role[];
 
-const READ_ONLY: Permission[] = ["project:read", "members:read", "registry:read"];
+const READ_ONLY: Permission[] = ["project:read", "members:read", "registry:read", "traces:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
   ENGINEER: new Set<Permission>([
     ...READ_ONLY, "audit:read", "registry:write", "evals:write", "releases:write", "runtime:read",
-    "traces:write", "gateway:invoke", "feedback:write",
+    "traces:write", "gateway:invoke", "feedback:write", "budgets:write",
   ]),
   REVIEWER: new Set<Permission>([...READ_ONLY, "feedback:write"]),
   APPROVER: new Set<Permission>([...READ_ONLY, "audit:read"]),

@@ -15,6 +15,12 @@ export const JOBS = {
   "trace.process": z.object({ projectId: z.string().min(1), batchId: z.string().min(1) }).strict(),
   // re-enqueue trace batches still queued a minute after they were stored (Redis lost the job)
   "trace.sweep": z.object({}).strict(),
+  // delete spans and traces older than each project's retention (lib/traces/retention.ts)
+  "trace.retention": z.object({}).strict(),
+  // compare a project's spend with its budgets and raise 50/80/100% alerts (lib/budgets)
+  "budget.check": z.object({ projectId: z.string().min(1) }).strict(),
+  // deliver one budget alert to the budget's webhook; BullMQ retries with backoff (lib/budgets)
+  "budget.webhook": z.object({ alertId: z.string().min(1) }).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -15,8 +15,8 @@ export function queue(): Queue {
   return g.flightdeckQueue;
 }
 
-/** Parses the payload before it reaches Redis; jobId makes a repeated enqueue a no-op. */
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: { jobId?: string } = {}) {
+/** Parses the payload before it reaches Redis; jobId makes a repeated enqueue a no-op; delay (ms) defers the job. */
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: { jobId?: string; delay?: number } = {}) {
   const data = JOBS[name].parse(payload);
   return queue().add(name, data, opts);
 }
@@ -30,7 +30,10 @@ export async function scheduleRepeatableJobs(): Promise<void> {
   );
   await queue().upsertJobScheduler("eval.sweep:scheduled", { every: EVAL_SWEEP_EVERY_MS }, { name: "eval.sweep", data: {} });
   await queue().upsertJobScheduler("trace.sweep:scheduled", { every: TRACE_SWEEP_EVERY_MS }, { name: "trace.sweep", data: {} });
+  await queue().upsertJobScheduler("trace.retention:scheduled", { every: TRACE_RETENTION_EVERY_MS }, { name: "trace.retention", data: {} });
 }
+
+const TRACE_RETENTION_EVERY_MS = 3_600_000;
 
 const TRACE_SWEEP_EVERY_MS = 60_000;
 

@@ -7,6 +7,7 @@ import { insertTraceBatch } from "./repo";
 import { ZIngestBatch, type TIngestBatch, type TOtlpExportRequest } from "./schemas";
 import { otlpToIngestBatch } from "./otlp";
 import { scrubBatch } from "./scrub";
+import { traceSettings } from "./settings";
 
 // A Redis outage must not hold the request: the batch is already durable and the sweeper picks it up.
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -16,7 +17,8 @@ export const processJobId = (batchId: string, attempt = 0) => `trace-process-${b
 /** Scrubs, stores the batch, then queues it: 202 only once the scrubbed batch is in Postgres. */
 export async function ingestTraces(principal: Principal, batch: TIngestBatch) {
   assertCan(principal, "traces:write");
-  const stored = scrubBatch(batch, Buffer.from(env().SECRETS_KEY, "base64"));
+  const { scrubFailClosed } = await traceSettings(principal.projectId);
+  const stored = scrubBatch(batch, Buffer.from(env().SECRETS_KEY, "base64"), { failClosed: scrubFailClosed });
   const batchId = await insertTraceBatch(principal.projectId, stored);
   await enqueueWithin({ projectId: principal.projectId, batchId }, ENQUEUE_TIMEOUT_MS).catch((err) =>
     logger.warn({ batchId, err: loggableError(err) }, "trace batch stored but not queued; the sweeper will queue it"),

@@ -1,11 +1,17 @@
 import { scoreInjection } from "../guard/injection";
 import { usageCostUsd, type TokenPrices } from "../registry/playground/cost";
-import type { Prisma } from "../generated/prisma/client";
-import { findModelPrices, findTraceBatch, findTraces, insertSpans, markBatchProcessed, upsertTrace } from "./repo";
-import { ZStoredBatch, type TStoredSpan } from "./schemas";
+import { loggableError } from "../errors";
+import { logger } from "../log/logger";
+import { enqueue } from "../queue/queue";
+import {
+  addUsage, findModelPrices, findTraceBatch, insertSpans, lockProjectTraces, markBatchFailed, markBatchProcessed,
+  recomputeTraceAggregates, selectTraces, upsertTraces, type SpanRow, type TraceRow, type UsageRow,
+} from "./repo";
+import { ZStoredBatch, type TStoredBatch, type TStoredSpan, type TStoredTrace } from "./schemas";
 
-// The worker side of ingestion: screen → cost → store. Idempotent: traces are upserted by
-// (project, traceId) and spans inserted with ON CONFLICT DO NOTHING, so a redelivered job stores nothing twice.
+// The worker side of ingestion: screen → cost → store spans → trace aggregates → daily rollups, all in
+// one transaction under a per-project lock. Spans are inserted ON CONFLICT DO NOTHING and only the rows
+// actually inserted reach the rollups, so a redelivered or re-swept batch stores and counts nothing twice.
 
 export function spanCost(span: TStoredSpan, prices: Map<string, TokenPrices>): { costUsd: number | null; costSource: "reported" | "computed" | "unknown" } {
   const a = span.attributes ?? {};
@@ -24,47 +30,119 @@ export function screenSpan(span: TStoredSpan) {
   return { injectionScore: top.score, injectionFlagged: results.some((r) => r.flagged), injectionReasons: [...new Set(results.flatMap((r) => r.reasons))].slice(0, 20) };
 }
 
-function spanRow(projectId: string, traceId: string, span: TStoredSpan, prices: Map<string, TokenPrices>): Prisma.SpanCreateManyInput {
+const iso = (t: string) => new Date(t).toISOString();
+const utcDay = (t: string | Date) => (typeof t === "string" ? iso(t) : t.toISOString()).slice(0, 10);
+
+function spanRow(projectId: string, traceId: string, span: TStoredSpan, prices: Map<string, TokenPrices>): SpanRow {
   const a = span.attributes ?? {};
-  const startTime = new Date(span.startTime);
-  const endTime = new Date(span.endTime);
+  const attributes: Record<string, unknown> = { ...a };
+  if (span.scrub) attributes["flightdeck.scrub"] = span.scrub;
   return {
     projectId, traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? null, kind: span.kind, name: span.name,
-    startTime, endTime, durationMs: endTime.getTime() - startTime.getTime(), status: span.status, error: span.error ?? null,
+    startTime: iso(span.startTime), endTime: iso(span.endTime), durationMs: Date.parse(span.endTime) - Date.parse(span.startTime),
+    status: span.status, error: span.error ?? null,
     model: a.model ?? null, inputTokens: a.inputTokens ?? null, outputTokens: a.outputTokens ?? null,
     ...spanCost(span, prices),
-    input: span.input ?? null, output: span.output ?? null,
-    retrievedDocs: span.retrievedDocuments ? (span.retrievedDocuments as Prisma.InputJsonValue) : undefined,
-    piiTypes: span.piiTypes, ...screenSpan(span), attributes: a as Prisma.InputJsonValue,
+    input: span.input ?? null, output: span.output ?? null, retrievedDocs: span.retrievedDocuments ?? null,
+    piiTypes: span.piiTypes, ...screenSpan(span), attributes,
   };
+}
+
+/** The trace row after this batch: the stored one (if any) merged with what the batch says. */
+function mergeTrace(projectId: string, t: TStoredTrace, prev: TraceRow | undefined): TraceRow {
+  const starts = t.spans.map((s) => Date.parse(s.startTime)).concat(prev ? [Date.parse(prev.startTime)] : []);
+  const ends = t.spans.map((s) => Date.parse(s.endTime)).concat(prev ? [Date.parse(prev.endTime)] : []);
+  const startTime = Math.min(...starts);
+  const endTime = Math.max(...ends);
+  return {
+    projectId, traceId: t.traceId, name: t.name ?? prev?.name ?? null,
+    startTime: new Date(startTime).toISOString(), endTime: new Date(endTime).toISOString(), durationMs: endTime - startTime,
+    status: t.spans.some((s) => s.status === "error") || prev?.status === "error" ? "error" : "ok",
+    environment: t.environment ?? prev?.environment ?? null, releaseId: t.release?.id ?? prev?.releaseId ?? null,
+    variant: t.release?.variant ?? prev?.variant ?? null, promptName: t.prompt?.name ?? prev?.promptName ?? null,
+    promptVersion: t.prompt?.version ?? prev?.promptVersion ?? null, endUserHash: t.endUserHash ?? prev?.endUserHash ?? null,
+    team: t.team ?? prev?.team ?? null,
+    piiTypes: [...new Set([...(prev?.piiTypes ?? []), ...t.spans.flatMap((s) => s.piiTypes)])].sort(),
+  };
+}
+
+/** Rollup deltas: one request per new trace (failed when it is in error), spans/tokens/cost per new span. */
+export function usageDeltas(
+  traces: TraceRow[],
+  prev: Map<string, TraceRow>,
+  newSpans: Pick<SpanRow, "traceId" | "startTime" | "model" | "status" | "inputTokens" | "outputTokens" | "costUsd">[],
+): UsageRow[] {
+  const byKey = new Map<string, UsageRow>();
+  const traceById = new Map(traces.map((t) => [t.traceId, t]));
+  const row = (t: TraceRow, day: string, model: string) => {
+    const r: UsageRow = {
+      projectId: t.projectId, day, environment: t.environment ?? "", team: t.team ?? "", releaseId: t.releaseId ?? "",
+      variant: t.variant ?? "", promptName: t.promptName ?? "", promptVersion: t.promptVersion ?? 0, model,
+      requests: 0, failedRequests: 0, spans: 0, errorSpans: 0, inputTokens: 0, outputTokens: 0, costUsd: 0,
+    };
+    const key = [r.day, r.environment, r.team, r.releaseId, r.variant, r.promptName, r.promptVersion, r.model].join("\u0000");
+    const found = byKey.get(key);
+    if (found) return found;
+    byKey.set(key, r);
+    return r;
+  };
+  for (const t of traces) {
+    const before = prev.get(t.traceId);
+    const r = row(t, utcDay(t.startTime), "");
+    if (!before) r.requests += 1;
+    if (t.status === "error" && before?.status !== "error") r.failedRequests += 1;
+  }
+  for (const s of newSpans) {
+    const t = traceById.get(s.traceId);
+    if (!t) continue;
+    const r = row(t, utcDay(s.startTime), s.model ?? "");
+    r.spans += 1;
+    if (s.status === "error") r.errorSpans += 1;
+    r.inputTokens += s.inputTokens ?? 0;
+    r.outputTokens += s.outputTokens ?? 0;
+    r.costUsd += s.costUsd ?? 0;
+  }
+  return [...byKey.values()].filter((r) => r.requests || r.failedRequests || r.spans);
+}
+
+// budgets are checked at the end of each window in which spend arrived (one job per project per window)
+const BUDGET_WINDOW_MS = 10_000;
+
+async function scheduleBudgetCheck(projectId: string, now = Date.now()) {
+  const window = Math.floor(now / BUDGET_WINDOW_MS);
+  await enqueue("budget.check", { projectId }, { jobId: `budget-check-${projectId}-${window}`, delay: (window + 1) * BUDGET_WINDOW_MS - now });
 }
 
 export async function processTraceBatch(projectId: string, batchId: string) {
   const row = await findTraceBatch(projectId, batchId);
-  if (!row || row.status === "processed") return { skipped: true, spans: 0 };
-  const batch = ZStoredBatch.parse(row.payload);
+  if (!row || row.status !== "queued") return { skipped: true, spans: 0 };
+  const parsed = ZStoredBatch.safeParse(row.payload);
+  if (!parsed.success) {
+    // a stored batch that no longer parses will not parse on a retry either
+    await markBatchFailed(projectId, batchId, `Stored batch does not match the current schema: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    return { skipped: true, spans: 0 };
+  }
+  const batch: TStoredBatch = parsed.data;
   const models = new Set(batch.traces.flatMap((t) => t.spans.map((s) => s.attributes?.model).filter((m): m is string => !!m)));
   // ordered oldest first, so the newest version of a model id wins
   const prices = new Map((await findModelPrices(projectId, [...models])).map((m) => [m.providerModelId, m] as const));
-  const existing = new Map((await findTraces(projectId, batch.traces.map((t) => t.traceId))).map((t) => [t.traceId, t]));
+  // the CPU work (screening, pricing) happens before the transaction opens
+  const spanRows = batch.traces.flatMap((t) => t.spans.map((s) => spanRow(projectId, t.traceId, s, prices)));
 
-  let inserted = 0;
-  for (const t of batch.traces) {
-    const prev = existing.get(t.traceId);
-    const starts = t.spans.map((s) => Date.parse(s.startTime)).concat(prev ? [prev.startTime.getTime()] : []);
-    const ends = t.spans.map((s) => Date.parse(s.endTime)).concat(prev ? [prev.endTime.getTime()] : []);
-    const failed = t.spans.some((s) => s.status === "error") || prev?.status === "error";
-    await upsertTrace({
-      projectId, traceId: t.traceId, name: t.name ?? prev?.name ?? null,
-      startTime: new Date(Math.min(...starts)), endTime: new Date(Math.max(...ends)), status: failed ? "error" : "ok",
-      environment: t.environment ?? prev?.environment ?? null, releaseId: t.release?.id ?? prev?.releaseId ?? null,
-      variant: t.release?.variant ?? prev?.variant ?? null, promptName: t.prompt?.name ?? prev?.promptName ?? null,
-      promptVersion: t.prompt?.version ?? prev?.promptVersion ?? null, endUserHash: t.endUserHash ?? prev?.endUserHash ?? null,
-      team: t.team ?? prev?.team ?? null,
-      piiTypes: [...new Set([...(prev?.piiTypes ?? []), ...t.spans.flatMap((s) => s.piiTypes)])],
-    });
-    inserted += await insertSpans(t.spans.map((s) => spanRow(projectId, t.traceId, s, prices)));
-  }
-  await markBatchProcessed(projectId, batchId);
+  const inserted = await lockProjectTraces(projectId, async (tx) => {
+    const traceIds = [...new Set(batch.traces.map((t) => t.traceId))];
+    const prev = new Map((await selectTraces(tx, projectId, traceIds)).map((t) => [t.traceId, t]));
+    // one trace may appear more than once in a batch: merge in order
+    const merged = new Map<string, TraceRow>();
+    for (const t of batch.traces) merged.set(t.traceId, mergeTrace(projectId, t, merged.get(t.traceId) ?? prev.get(t.traceId)));
+    const traces = [...merged.values()];
+    await upsertTraces(tx, traces);
+    const newSpans = await insertSpans(tx, spanRows);
+    await recomputeTraceAggregates(tx, projectId, traceIds);
+    await addUsage(tx, usageDeltas(traces, prev, newSpans));
+    await markBatchProcessed(tx, projectId, batchId);
+    return newSpans.length;
+  });
+  await scheduleBudgetCheck(projectId).catch((err) => logger.warn({ projectId, err: loggableError(err) }, "budget check not scheduled"));
   return { skipped: false, spans: inserted };
 }

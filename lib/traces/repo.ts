@@ -1,8 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { TStoredBatch } from "./schemas";
 
-// The only place the traces domain touches Prisma; every query is scoped by project.
+// The only place the traces domain touches Prisma; every query is scoped by project. Bulk writes
+// travel as one JSON parameter expanded by PostgreSQL (json_populate_recordset): building rows in
+// the engine one by one costs the worker far more CPU than the database spends inserting them.
+
+type Tx = Prisma.TransactionClient;
 
 export async function insertTraceBatch(projectId: string, payload: TStoredBatch): Promise<string> {
   const row = await db().traceBatch.create({ data: { projectId, payload: payload as Prisma.InputJsonValue }, select: { id: true } });
@@ -13,13 +18,29 @@ export function findTraceBatch(projectId: string, batchId: string) {
   return db().traceBatch.findFirst({ where: { id: batchId, projectId } });
 }
 
-export async function markBatchProcessed(projectId: string, batchId: string) {
-  await db().traceBatch.updateMany({ where: { id: batchId, projectId }, data: { status: "processed", processedAt: new Date() } });
+export async function markBatchProcessed(tx: Tx, projectId: string, batchId: string) {
+  await tx.traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { status: "processed", processedAt: new Date(), lastError: null } });
 }
 
-/** Batches still queued after `olderThan`, each with its attempts counter raised (the sweeper's claim). */
-export async function claimStaleBatches(olderThan: Date, limit: number) {
+export async function markBatchFailed(projectId: string, batchId: string, error: string) {
+  await db().traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { status: "failed", lastError: error.slice(0, 2000) } });
+}
+
+/** Remembers why the last attempt failed (the batch stays queued for the sweeper). */
+export async function recordBatchError(projectId: string, batchId: string, error: string) {
+  await db().traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { lastError: error.slice(0, 2000) } });
+}
+
+/**
+ * Batches still queued after `olderThan`, each with its attempts counter raised (the sweeper's claim).
+ * A batch that has been swept `maxAttempts` times is marked failed with its last error instead.
+ */
+export async function claimStaleBatches(olderThan: Date, limit: number, maxAttempts: number) {
   return db().$transaction(async (tx) => {
+    await tx.traceBatch.updateMany({
+      where: { status: "queued", receivedAt: { lt: olderThan }, attempts: { gte: maxAttempts } },
+      data: { status: "failed" },
+    });
     const rows = await tx.traceBatch.findMany({
       where: { status: "queued", receivedAt: { lt: olderThan } }, orderBy: { receivedAt: "asc" }, take: limit, select: { id: true, projectId: true },
     });
@@ -39,18 +60,160 @@ export async function findModelPrices(projectId: string, providerModelIds: strin
   });
 }
 
-export function findTraces(projectId: string, traceIds: string[]) {
-  return db().trace.findMany({ where: { projectId, traceId: { in: traceIds } } });
+/**
+ * Runs `work` in a transaction holding the project's trace lock: batches of one project are stored
+ * one at a time (a trace's spans may arrive in several batches processed concurrently, and the merge
+ * of its fields and the request counts in the rollup read what the previous batch wrote).
+ */
+export function lockProjectTraces<T>(projectId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`traces:${projectId}`}, 0))`;
+      return work(tx);
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
 }
 
-/** Creates the trace or replaces its fields with `data` (already merged with what was stored). */
-export async function upsertTrace(data: Prisma.TraceUncheckedCreateInput) {
-  const { projectId, traceId, ...update } = data;
-  await db().trace.upsert({ where: { projectId_traceId: { projectId, traceId } }, create: data, update });
+export interface TraceRow {
+  projectId: string;
+  traceId: string;
+  name: string | null;
+  startTime: string;
+  endTime: string;
+  durationMs: number;
+  status: "ok" | "error";
+  environment: string | null;
+  releaseId: string | null;
+  variant: string | null;
+  promptName: string | null;
+  promptVersion: number | null;
+  endUserHash: string | null;
+  team: string | null;
+  piiTypes: string[];
 }
 
-export async function insertSpans(rows: Prisma.SpanCreateManyInput[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const r = await db().span.createMany({ data: rows, skipDuplicates: true });
-  return r.count;
+export async function selectTraces(tx: Tx, projectId: string, traceIds: string[]): Promise<TraceRow[]> {
+  const rows = await tx.trace.findMany({
+    where: { projectId, traceId: { in: traceIds } },
+    select: {
+      projectId: true, traceId: true, name: true, startTime: true, endTime: true, durationMs: true, status: true, environment: true,
+      releaseId: true, variant: true, promptName: true, promptVersion: true, endUserHash: true, team: true, piiTypes: true,
+    },
+  });
+  return rows.map((r) => ({ ...r, startTime: r.startTime.toISOString(), endTime: r.endTime.toISOString() }));
+}
+
+/** Inserts new traces and overwrites the descriptive fields of known ones with `rows` (already merged). */
+export async function upsertTraces(tx: Tx, rows: TraceRow[]) {
+  if (rows.length === 0) return;
+  const now = new Date().toISOString();
+  const json = JSON.stringify(rows.map((r) => ({
+    ...r, id: randomUUID(), createdAt: now, spanCount: 0, errorSpans: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, models: [],
+    injectionFlagged: false, maxToolCalls: 0,
+  })));
+  const fields = ["name", "startTime", "endTime", "durationMs", "status", "environment", "releaseId", "variant", "promptName", "promptVersion", "endUserHash", "team", "piiTypes"];
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Trace" SELECT * FROM json_populate_recordset(NULL::"Trace", $1::json)
+     ON CONFLICT ("projectId", "traceId") DO UPDATE SET ${fields.map((f) => `"${f}" = EXCLUDED."${f}"`).join(", ")}`,
+    json,
+  );
+}
+
+export interface SpanRow {
+  projectId: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  kind: string;
+  name: string;
+  startTime: string;
+  endTime: string;
+  durationMs: number;
+  status: "ok" | "error";
+  error: string | null;
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  costUsd: number | null;
+  costSource: "reported" | "computed" | "unknown";
+  input: string | null;
+  output: string | null;
+  retrievedDocs: unknown;
+  piiTypes: string[];
+  injectionScore: number | null;
+  injectionFlagged: boolean;
+  injectionReasons: string[];
+  attributes: Record<string, unknown>;
+}
+
+export type NewSpan = Pick<SpanRow, "traceId" | "model" | "status" | "inputTokens" | "outputTokens" | "costUsd"> & { startTime: string };
+
+/** Inserts spans, skipping ids already stored; returns the spans actually inserted (what the rollups may count). */
+export async function insertSpans(tx: Tx, rows: SpanRow[]): Promise<NewSpan[]> {
+  if (rows.length === 0) return [];
+  const now = new Date().toISOString();
+  const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID(), createdAt: now })));
+  const out = await tx.$queryRawUnsafe<{ traceId: string; startTime: Date; model: string | null; status: "ok" | "error"; inputTokens: number | null; outputTokens: number | null; costUsd: number | null }[]>(
+    `INSERT INTO "Span" SELECT * FROM json_populate_recordset(NULL::"Span", $1::json)
+     ON CONFLICT ("projectId", "traceId", "spanId") DO NOTHING
+     RETURNING "traceId", "startTime", "model", "status"::text AS "status", "inputTokens", "outputTokens", "costUsd"`,
+    json,
+  );
+  return out.map((r) => ({ ...r, startTime: r.startTime.toISOString() }));
+}
+
+/** Recomputes the span aggregates of the given traces from their stored spans. */
+export async function recomputeTraceAggregates(tx: Tx, projectId: string, traceIds: string[]) {
+  if (traceIds.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Trace" t SET
+      "spanCount" = a.n, "errorSpans" = a.errors, "inputTokens" = a.input_tokens, "outputTokens" = a.output_tokens,
+      "costUsd" = a.cost, "models" = a.models, "injectionFlagged" = a.flagged, "maxToolCalls" = COALESCE(tc.most, 0)
+    FROM (
+      SELECT "traceId", count(*)::int AS n, count(*) FILTER (WHERE status = 'error')::int AS errors,
+        COALESCE(sum("inputTokens"), 0)::int AS input_tokens, COALESCE(sum("outputTokens"), 0)::int AS output_tokens,
+        COALESCE(sum("costUsd"), 0) AS cost,
+        COALESCE(array_agg(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL), '{}') AS models,
+        bool_or("injectionFlagged") AS flagged
+      FROM "Span" WHERE "projectId" = ${projectId} AND "traceId" = ANY(${traceIds}) GROUP BY "traceId"
+    ) a
+    LEFT JOIN (
+      SELECT "traceId", max(c)::int AS most FROM (
+        SELECT "traceId", name, count(*) AS c FROM "Span"
+        WHERE "projectId" = ${projectId} AND "traceId" = ANY(${traceIds}) AND kind = 'tool' GROUP BY "traceId", name
+      ) x GROUP BY "traceId"
+    ) tc ON tc."traceId" = a."traceId"
+    WHERE t."projectId" = ${projectId} AND t."traceId" = a."traceId"`;
+}
+
+export interface UsageRow {
+  projectId: string;
+  day: string;
+  environment: string;
+  team: string;
+  releaseId: string;
+  variant: string;
+  promptName: string;
+  promptVersion: number;
+  model: string;
+  requests: number;
+  failedRequests: number;
+  spans: number;
+  errorSpans: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** Adds usage deltas to the daily rollup. */
+export async function addUsage(tx: Tx, rows: UsageRow[]) {
+  if (rows.length === 0) return;
+  const sums = ["requests", "failedRequests", "spans", "errorSpans", "inputTokens", "outputTokens", "costUsd"];
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "UsageDaily" SELECT * FROM json_populate_recordset(NULL::"UsageDaily", $1::json)
+     ON CONFLICT ("projectId", "day", "environment", "team", "releaseId", "variant", "promptName", "promptVersion", "model")
+     DO UPDATE SET ${sums.map((f) => `"${f}" = "UsageDaily"."${f}" + EXCLUDED."${f}"`).join(", ")}`,
+    JSON.stringify(rows),
+  );
 }

@@ -79,7 +79,9 @@ export const ZIngestResult = z.object({ batchId: z.string(), traces: z.number().
 
 // What the batch row holds: the request after scrubbing, end-user ids replaced by their hash and
 // the PII types found per span. The worker parses it again with this schema.
-export const ZStoredSpan = ZIngestSpan.safeExtend({ piiTypes: z.array(z.string()) });
+// `scrub` is set when the scrubber failed on some text of the span: "dropped" (the project scrubs fail
+// closed, so that text was removed) or "unscrubbed" (fail open: stored as sent).
+export const ZStoredSpan = ZIngestSpan.safeExtend({ piiTypes: z.array(z.string()), scrub: z.enum(["dropped", "unscrubbed"]).optional() });
 export const ZStoredTrace = ZIngestTrace.omit({ endUserId: true, spans: true }).extend({
   endUserHash: z.string().optional(),
   spans: z.array(ZStoredSpan),
@@ -87,6 +89,7 @@ export const ZStoredTrace = ZIngestTrace.omit({ endUserId: true, spans: true }).
 export const ZStoredBatch = z.object({ traces: z.array(ZStoredTrace) });
 export type TStoredBatch = z.infer<typeof ZStoredBatch>;
 export type TStoredSpan = z.infer<typeof ZStoredSpan>;
+export type TStoredTrace = z.infer<typeof ZStoredTrace>;
 
 // OTLP/HTTP JSON (ExportTraceServiceRequest, https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding).
 // Structure only: unknown OTLP fields (flags, traceState, links, dropped counts) are allowed and ignored.

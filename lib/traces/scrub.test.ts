@@ -29,6 +29,26 @@ describe("scrubBatch", () => {
   });
 });
 
+describe("scrubBatch when the scrubber fails", () => {
+  const failing = (text: string) => {
+    if (text.includes("bob@")) throw new Error(`cannot scrub ${text}`);
+    return { text, found: [] };
+  };
+  it("fails closed by default: the text it failed on is dropped and the span says so", () => {
+    const span = scrubBatch(batch, key, { failClosed: true, scrubber: failing }).traces[0].spans[0];
+    expect(JSON.stringify(span)).not.toContain("bob@example.org");
+    expect(span).toMatchObject({ error: "", scrub: "dropped", attributes: { note: "" } });
+    expect(span.retrievedDocuments?.[0].text).toBe("");
+  });
+  it("fails open when the project chose it: the text is stored as sent and marked unscrubbed", () => {
+    const span = scrubBatch(batch, key, { failClosed: false, scrubber: failing }).traces[0].spans[0];
+    expect(span).toMatchObject({ error: "no match for bob@example.org", scrub: "unscrubbed" });
+  });
+  it("marks nothing when the scrubber works", () => {
+    expect(scrubBatch(batch, key).traces[0].spans[0].scrub).toBeUndefined();
+  });
+});
+
 describe("spanCost", () => {
   const prices = new Map([["m", { inputPricePerMTok: 2, outputPricePerMTok: 10, cachedPricePerMTok: null }]]);
   const span = (attributes: Record<string, unknown>) => ({ ...batch.traces[0].spans[0], piiTypes: [], attributes }) as Parameters<typeof spanCost>[0];

@@ -8,11 +8,26 @@ import type { TIngestBatch, TIngestSpan, TStoredBatch, TStoredSpan } from "./sch
 // attribute values that are identifiers, not free text
 const VERBATIM_ATTRIBUTES = new Set(["model"]);
 
-function scrubSpan(span: TIngestSpan): TStoredSpan {
+export interface ScrubOptions {
+  /** Drop a text the scrubber fails on (true, the default) or store it as sent (false). A project setting. */
+  failClosed: boolean;
+  /** The scrubber; replaceable so tests can make it fail. */
+  scrubber?: (text: string) => { text: string; found: readonly string[] };
+}
+
+function scrubSpan(span: TIngestSpan, { failClosed, scrubber = scrubPii }: ScrubOptions): TStoredSpan {
   const found = new Set<string>();
+  let failed = false;
   const scrub = <T extends string | undefined>(text: T): T => {
     if (text === undefined || text === "") return text;
-    const r = scrubPii(text);
+    let r: { text: string; found: readonly string[] };
+    try {
+      r = scrubber(text);
+    } catch {
+      // the error itself is not logged: its message could quote the text
+      failed = true;
+      return (failClosed ? "" : text) as T;
+    }
     for (const t of r.found) found.add(t);
     return r.text as T;
   };
@@ -27,6 +42,7 @@ function scrubSpan(span: TIngestSpan): TStoredSpan {
     ...(attributes ? { attributes: attributes as TIngestSpan["attributes"] } : {}),
     ...(span.retrievedDocuments ? { retrievedDocuments: span.retrievedDocuments.map((d) => ({ ...d, text: scrub(d.text) })) } : {}),
     piiTypes: [...found],
+    ...(failed ? { scrub: failClosed ? ("dropped" as const) : ("unscrubbed" as const) } : {}),
   };
 }
 
@@ -35,12 +51,12 @@ export function hashEndUser(endUserId: string, key: Buffer): string {
   return createHmac("sha256", key).update(`end-user:${endUserId}`).digest("hex");
 }
 
-export function scrubBatch(batch: TIngestBatch, hashKey: Buffer): TStoredBatch {
+export function scrubBatch(batch: TIngestBatch, hashKey: Buffer, options: ScrubOptions = { failClosed: true }): TStoredBatch {
   return {
     traces: batch.traces.map(({ endUserId, spans, ...trace }) => ({
       ...trace,
       ...(endUserId ? { endUserHash: hashEndUser(endUserId, hashKey) } : {}),
-      spans: spans.map(scrubSpan),
+      spans: spans.map((s) => scrubSpan(s, options)),
     })),
   };
 }
