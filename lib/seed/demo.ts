@@ -5,6 +5,7 @@ import type { Role } from "../generated/prisma/enums";
 import { seedRegistryDemo } from "./registry-demo";
 import { seedDatasetsDemo } from "./datasets-demo";
 import { seedEvalsDemo } from "./evals-demo";
+import { seedTracesDemo } from "./traces-demo";
 
 // Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
 // Demo mode only: these passwords are public, printed at start-up and in the README.
@@ -26,7 +27,8 @@ export async function seedDemo(): Promise<boolean> {
   const registry = await seedRegistryDemo(demo.id);
   const datasets = await seedDatasetsDemo(demo.id);
   const evals = await seedEvalsDemo(demo.id);
-  return core || registry || datasets || evals;
+  const traces = await seedTracesDemo(demo.id);
+  return core || registry || datasets || evals || traces;
 }
 
 async function seedCore(): Promise<boolean> {

@@ -33,4 +33,22 @@ describe("demo seed", () => {
     expect(items.filter((i) => i.language === "ar")).toHaveLength(2);
     expect(items.find((i) => i.key === "roaming-price")?.relevantDocIds).toEqual(["help/roaming"]);
   });
+
+  it("includes two weeks of scrubbed, priced production traces with a flagged injection and a tool loop, once", async () => {
+    await seedDemo();
+    await seedDemo();
+    const demo = await db().project.findUniqueOrThrow({ where: { slug: "demo" } });
+    expect(await db().trace.count({ where: { projectId: demo.id } })).toBe(360);
+    const injected = await db().trace.findFirstOrThrow({ where: { projectId: demo.id, traceId: "demo-0005" } });
+    expect(injected.injectionFlagged).toBe(true);
+    const loop = await db().trace.findFirstOrThrow({ where: { projectId: demo.id, traceId: "demo-0009" } });
+    expect(loop.maxToolCalls).toBeGreaterThan(demo.loopToolCallLimit);
+    const withPii = await db().trace.findMany({ where: { projectId: demo.id, piiTypes: { isEmpty: false } } });
+    expect(withPii.length).toBeGreaterThan(5);
+    const texts = await db().span.findMany({ where: { projectId: demo.id, traceId: { in: withPii.map((t) => t.traceId) } }, select: { input: true } });
+    expect(JSON.stringify(texts)).not.toMatch(/sara\.q@example\.com|4111 1111|0551234567/);
+    const usage = await db().usageDaily.aggregate({ where: { projectId: demo.id }, _sum: { requests: true, costUsd: true } });
+    expect(usage._sum.requests).toBe(360);
+    expect(usage._sum.costUsd).toBeGreaterThan(0);
+  });
 });

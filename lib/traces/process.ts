@@ -21,11 +21,32 @@ export function spanCost(span: TStoredSpan, prices: Map<string, TokenPrices>): {
   return { costUsd: usageCostUsd({ inputTokens: a.inputTokens ?? 0, outputTokens: a.outputTokens ?? 0, estimated: false }, price), costSource: "computed" };
 }
 
-/** Injection screening of what reached the model from outside: the span input and retrieved chunks. */
+// Popular knowledge-base chunks and repeated prompts are screened once per worker, not once per span.
+const SCREEN_CACHE_SIZE = 5_000;
+const screened = new Map<string, ReturnType<typeof scoreInjection>>();
+function screenText(text: string) {
+  const hit = screened.get(text);
+  if (hit) return hit;
+  const result = scoreInjection(text);
+  if (screened.size >= SCREEN_CACHE_SIZE) screened.delete(screened.keys().next().value as string);
+  screened.set(text, result);
+  return result;
+}
+
+/**
+ * Injection screening of what reaches the model from outside: the user's input (the input of a span
+ * with no parent — the request as the application received it), retrieved chunks and what tools
+ * returned (a fetched web page is retrieved content too). Inputs of inner spans are built by the
+ * application from those, and screening them again would only cost time.
+ */
 export function screenSpan(span: TStoredSpan) {
-  const texts = [span.input, ...(span.retrievedDocuments ?? []).map((d) => d.text)].filter((t): t is string => !!t);
+  const texts = [
+    span.parentSpanId ? undefined : span.input,
+    span.kind === "tool" ? span.output : undefined,
+    ...(span.retrievedDocuments ?? []).map((d) => d.text),
+  ].filter((t): t is string => !!t);
   if (texts.length === 0) return { injectionScore: null, injectionFlagged: false, injectionReasons: [] as string[] };
-  const results = texts.map((t) => scoreInjection(t));
+  const results = texts.map(screenText);
   const top = results.reduce((a, b) => (b.score > a.score ? b : a));
   return { injectionScore: top.score, injectionFlagged: results.some((r) => r.flagged), injectionReasons: [...new Set(results.flatMap((r) => r.reasons))].slice(0, 20) };
 }

@@ -3,6 +3,8 @@ import { consoleContext } from "@/lib/auth/console";
 import { can } from "@/lib/authz/principal";
 import { Card } from "@/components/ui/page";
 import { NameForm, CreateProjectForm } from "@/components/settings/general-forms";
+import { ObservabilityForm } from "@/components/settings/observability-form";
+import { traceSettings } from "@/lib/traces/settings";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -14,6 +16,9 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       <Card title="Project">
         <NameForm slug={slug} kind="project" initial={project.name} editable={can(principal, "project:write")} />
         <p className="mt-2 text-xs text-zinc-500">Slug <code>{project.slug}</code> is permanent: API clients and URLs use it.</p>
+      </Card>
+      <Card title="Observability">
+        <ObservabilityForm slug={slug} initial={await traceSettings(project.id)} editable={can(principal, "project:write")} />
       </Card>
       <Card title="Organization">
         <NameForm slug={slug} kind="organization" initial={project.organization.name} editable={can(principal, "organization:write")} />
