@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateObservabilityAction } from "@/app/(console)/p/[project]/settings/general/actions";
 
@@ -10,10 +10,16 @@ interface Settings {
   traceRetentionDays: number;
   scrubFailClosed: boolean;
   loopToolCallLimit: number;
+  guardModelVersionId: string | null;
 }
 
 /** Span retention, the scrubber's failure mode and the loop flag's limit (project:write to change). */
-export function ObservabilityForm({ slug, initial, editable }: { slug: string; initial: Settings; editable: boolean }) {
+export function ObservabilityForm({ slug, initial, models, editable }: {
+  slug: string;
+  initial: Settings;
+  models: { id: string; displayName: string; providerModelId: string }[];
+  editable: boolean;
+}) {
   const { pending, errors, formError, submit } = useActionForm();
   return (
     <form
@@ -26,6 +32,7 @@ export function ObservabilityForm({ slug, initial, editable }: { slug: string; i
             traceRetentionDays: data.get("traceRetentionDays"),
             loopToolCallLimit: data.get("loopToolCallLimit"),
             scrubFailClosed: data.get("scrubFailClosed") === "on",
+            guardModelVersionId: data.get("guardModelVersionId") || null,
           }),
           () => toast.success("Observability settings saved"),
         );
@@ -39,6 +46,17 @@ export function ObservabilityForm({ slug, initial, editable }: { slug: string; i
           <Input id="loop-limit" name="loopToolCallLimit" type="number" min={1} max={1000} defaultValue={initial.loopToolCallLimit} required disabled={!editable} />
         </Field>
       </div>
+      <Field
+        label="Injection second opinion"
+        htmlFor="guard-model"
+        error={errors.guardModelVersionId}
+        hint="Texts the rules score near the threshold (0.3–0.7) are shown to this model, whose verdict decides the flag; at most 16 per batch, 10 s."
+      >
+        <Select id="guard-model" name="guardModelVersionId" defaultValue={initial.guardModelVersionId ?? ""} disabled={!editable}>
+          <option value="">None — rules only</option>
+          {models.map((m) => <option key={m.id} value={m.id}>{m.displayName} ({m.providerModelId})</option>)}
+        </Select>
+      </Field>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="scrubFailClosed" defaultChecked={initial.scrubFailClosed} disabled={!editable} className="mt-0.5 size-3.5" />
         <span>

@@ -105,9 +105,9 @@ describe("processTraceBatch storage", () => {
   it("validates and audits the observability settings", async () => {
     const t = await setup();
     const admin = { kind: "user" as const, userId: "u", label: "admin", projectId: t.project.id, role: "ADMIN" as const };
-    expect(await traceSettings(t.project.id)).toEqual({ traceRetentionDays: 30, scrubFailClosed: true, loopToolCallLimit: 5 });
+    expect(await traceSettings(t.project.id)).toEqual({ traceRetentionDays: 30, scrubFailClosed: true, loopToolCallLimit: 5, guardModelVersionId: null });
     await updateTraceSettings(admin, { traceRetentionDays: 7, scrubFailClosed: false, loopToolCallLimit: 3 });
-    expect(await traceSettings(t.project.id)).toEqual({ traceRetentionDays: 7, scrubFailClosed: false, loopToolCallLimit: 3 });
+    expect(await traceSettings(t.project.id)).toEqual({ traceRetentionDays: 7, scrubFailClosed: false, loopToolCallLimit: 3, guardModelVersionId: null });
     const event = await db().auditEvent.findFirstOrThrow({ where: { projectId: t.project.id, action: "project.observability.update" } });
     expect(event.after).toMatchObject({ scrubFailClosed: false });
     const viewer = { ...admin, role: "VIEWER" as const };

@@ -7,6 +7,7 @@ import {
   addUsage, findModelPrices, findTraceBatch, insertSpans, lockProjectTraces, markBatchFailed, markBatchProcessed,
   recomputeTraceAggregates, selectTraces, upsertTraces, type SpanRow, type TraceRow, type UsageRow,
 } from "./repo";
+import { applyOpinion, inUncertainBand, loadGuardModel, secondOpinions } from "./guard-model";
 import { ZStoredBatch, type TStoredBatch, type TStoredSpan, type TStoredTrace } from "./schemas";
 
 // The worker side of ingestion: screen → cost → store spans → trace aggregates → daily rollups, all in
@@ -45,28 +46,43 @@ export function screenSpan(span: TStoredSpan) {
     span.kind === "tool" ? span.output : undefined,
     ...(span.retrievedDocuments ?? []).map((d) => d.text),
   ].filter((t): t is string => !!t);
-  if (texts.length === 0) return { injectionScore: null, injectionFlagged: false, injectionReasons: [] as string[] };
+  if (texts.length === 0) return { injectionScore: null, injectionFlagged: false, injectionReasons: [] as string[], topText: null };
   const results = texts.map(screenText);
-  const top = results.reduce((a, b) => (b.score > a.score ? b : a));
-  return { injectionScore: top.score, injectionFlagged: results.some((r) => r.flagged), injectionReasons: [...new Set(results.flatMap((r) => r.reasons))].slice(0, 20) };
+  let top = 0;
+  for (let i = 1; i < results.length; i++) if (results[i].score > results[top].score) top = i;
+  return {
+    injectionScore: results[top].score, injectionFlagged: results.some((r) => r.flagged),
+    injectionReasons: [...new Set(results.flatMap((r) => r.reasons))].slice(0, 20), topText: texts[top] as string | null,
+  };
+}
+
+/** Spans the rules are unsure about get the project's guard model's opinion, when it has one. */
+async function withSecondOpinions(projectId: string, screened: { row: SpanRow; topText: string | null }[]): Promise<SpanRow[]> {
+  const unsure = screened.filter((s) => s.topText && inUncertainBand(s.row.injectionScore));
+  const guard = unsure.length ? await loadGuardModel(projectId) : null;
+  if (!guard) return screened.map((s) => s.row);
+  const opinions = await secondOpinions(guard, unsure.map((s) => s.topText!));
+  return screened.map((s) => (s.topText && inUncertainBand(s.row.injectionScore) ? applyOpinion(s.row, opinions.get(s.topText)) : s.row));
 }
 
 const iso = (t: string) => new Date(t).toISOString();
 const utcDay = (t: string | Date) => (typeof t === "string" ? iso(t) : t.toISOString()).slice(0, 10);
 
-function spanRow(projectId: string, traceId: string, span: TStoredSpan, prices: Map<string, TokenPrices>): SpanRow {
+function spanRow(projectId: string, traceId: string, span: TStoredSpan, prices: Map<string, TokenPrices>): { row: SpanRow; topText: string | null } {
   const a = span.attributes ?? {};
   const attributes: Record<string, unknown> = { ...a };
   if (span.scrub) attributes["flightdeck.scrub"] = span.scrub;
-  return {
+  const { topText, ...screening } = screenSpan(span);
+  const row: SpanRow = {
     projectId, traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? null, kind: span.kind, name: span.name,
     startTime: iso(span.startTime), endTime: iso(span.endTime), durationMs: Date.parse(span.endTime) - Date.parse(span.startTime),
     status: span.status, error: span.error ?? null,
     model: a.model ?? null, inputTokens: a.inputTokens ?? null, outputTokens: a.outputTokens ?? null,
     ...spanCost(span, prices),
     input: span.input ?? null, output: span.output ?? null, retrievedDocs: span.retrievedDocuments ?? null,
-    piiTypes: span.piiTypes, ...screenSpan(span), attributes,
+    piiTypes: span.piiTypes, ...screening, attributes,
   };
+  return { row, topText };
 }
 
 /** The trace row after this batch: the stored one (if any) merged with what the batch says. */
@@ -148,7 +164,7 @@ export async function processTraceBatch(projectId: string, batchId: string) {
   // ordered oldest first, so the newest version of a model id wins
   const prices = new Map((await findModelPrices(projectId, [...models])).map((m) => [m.providerModelId, m] as const));
   // the CPU work (screening, pricing) happens before the transaction opens
-  const spanRows = batch.traces.flatMap((t) => t.spans.map((s) => spanRow(projectId, t.traceId, s, prices)));
+  const spanRows = await withSecondOpinions(projectId, batch.traces.flatMap((t) => t.spans.map((s) => spanRow(projectId, t.traceId, s, prices))));
 
   const inserted = await lockProjectTraces(projectId, async (tx) => {
     const traceIds = [...new Set(batch.traces.map((t) => t.traceId))];

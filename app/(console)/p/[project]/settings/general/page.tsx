@@ -4,7 +4,7 @@ import { can } from "@/lib/authz/principal";
 import { Card } from "@/components/ui/page";
 import { NameForm, CreateProjectForm } from "@/components/settings/general-forms";
 import { ObservabilityForm } from "@/components/settings/observability-form";
-import { traceSettings } from "@/lib/traces/settings";
+import { guardModelChoices, traceSettings } from "@/lib/traces/settings";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -18,7 +18,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
         <p className="mt-2 text-xs text-zinc-500">Slug <code>{project.slug}</code> is permanent: API clients and URLs use it.</p>
       </Card>
       <Card title="Observability">
-        <ObservabilityForm slug={slug} initial={await traceSettings(project.id)} editable={can(principal, "project:write")} />
+        <ObservabilityForm slug={slug} initial={await traceSettings(project.id)} models={await guardModelChoices(project.id)} editable={can(principal, "project:write")} />
       </Card>
       <Card title="Organization">
         <NameForm slug={slug} kind="organization" initial={project.organization.name} editable={can(principal, "organization:write")} />
