@@ -89,9 +89,17 @@ export async function revokeApiKey(principal: Principal, id: string): Promise<TA
   return present(row);
 }
 
+// last-used is kept to the minute: a busy key (an SDK sending traces) costs one write a minute, not one a call
+const TOUCH_EVERY_MS = 60_000;
+const touched = new Map<string, number>();
+
 /** Last-used time, written once a call has passed its permission check (a refused call writes nothing). */
-export async function recordApiKeyUse(apiKeyId: string): Promise<void> {
-  await touchApiKey(apiKeyId, new Date());
+export async function recordApiKeyUse(apiKeyId: string, now = new Date()): Promise<void> {
+  const last = touched.get(apiKeyId);
+  if (last !== undefined && now.getTime() - last < TOUCH_EVERY_MS) return;
+  if (touched.size > 10_000) touched.clear();
+  touched.set(apiKeyId, now.getTime());
+  await touchApiKey(apiKeyId, now);
 }
 
 /**

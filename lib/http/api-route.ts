@@ -1,3 +1,5 @@
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, loggableError, parseOrThrow, toErrorBody } from "../errors";
@@ -6,7 +8,7 @@ import { assertCan, auditActor, type Principal } from "../authz/principal";
 import { authenticateApiKey, recordApiKeyUse } from "../apikeys/service";
 import { currentUser } from "../auth/session";
 import { assertProjectSlug, userPrincipal } from "../projects/service";
-import type { RouteContract } from "./contract";
+import type { BinaryBody, RouteContract } from "./contract";
 import { requestIdFrom } from "./request-id";
 
 // `body?: B` makes C["body"] include undefined; strip it before inferring
@@ -23,6 +25,7 @@ export interface RouteInput<C extends RouteContract> {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+const gunzipAsync = promisify(gunzip);
 
 /**
  * Who is calling: a Bearer API key (its project), or a signed-in session acting in the project named
@@ -45,12 +48,41 @@ async function resolvePrincipal(req: Request, requestId: string, pathSlug: strin
   return (await userPrincipal(user, slug, requestId)).principal;
 }
 
-async function readJsonBody(req: Request, limit: number, notJsonMessage?: string): Promise<unknown> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
-  if (Number(req.headers.get("content-length") ?? "0") > limit) throw tooLarge();
+const mediaType = (header: string | null) => (header ?? "").split(";")[0].trim().toLowerCase();
+
+/** The body as JSON, or decoded by the contract's binary encoding when the request names that one. */
+async function readBody(req: Request, contract: RouteContract): Promise<{ value: unknown; binary?: BinaryBody }> {
+  const limit = contract.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const binary = contract.binaryBody;
+  if (binary && mediaType(req.headers.get("content-type")) === binary.contentType.toLowerCase()) {
+    const bytes = await readBytes(req, limit, contract.gzip);
+    return { value: binary.decode(bytes), binary };
+  }
+  return { value: await readJsonBody(req, limit, contract.notJsonMessage, contract.gzip) };
+}
+
+async function readJsonBody(req: Request, limit: number, notJsonMessage?: string, gzip?: boolean): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
+  if (Number(req.headers.get("content-length") ?? "0") > limit) throw tooLarge(limit);
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", notJsonMessage ?? "Send the body as JSON with 'Content-Type: application/json'.");
+  }
+  const text = (await readBytes(req, limit, gzip)).toString("utf8");
+  if (!text.trim()) throw new AppError("BAD_REQUEST", "Request body is empty; expected a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError("BAD_REQUEST", `Request body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit.`);
+
+async function readBytes(req: Request, limit: number, gzip = false): Promise<Buffer> {
+  if (Number(req.headers.get("content-length") ?? "0") > limit) throw tooLarge(limit);
+  const encoding = (req.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
+  if (gzip && encoding !== "identity" && encoding !== "gzip") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Content-Encoding '${encoding}' is not supported; send the body uncompressed or gzip-compressed.`);
   }
   // count while reading: a chunked body declares no length, and must not be buffered past the limit
   const chunks: Uint8Array[] = [];
@@ -62,16 +94,23 @@ async function readJsonBody(req: Request, limit: number, notJsonMessage?: string
     size += value.byteLength;
     if (size > limit) {
       await reader!.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("BAD_REQUEST", "Request body is empty; expected a JSON object.");
+  const raw = Buffer.concat(chunks);
+  return gzip && encoding === "gzip" ? gunzipWithin(raw, limit) : raw;
+}
+
+/** Decompressed size is bounded too, so a small body cannot expand into gigabytes. */
+async function gunzipWithin(raw: Buffer, limit: number): Promise<Buffer> {
   try {
-    return JSON.parse(text);
+    return await gunzipAsync(raw, { maxOutputLength: limit });
   } catch (e) {
-    throw new AppError("BAD_REQUEST", `Request body is not valid JSON: ${(e as Error).message}`);
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than the ${limit} byte limit once decompressed.`);
+    }
+    throw new AppError("BAD_REQUEST", `Request body is not valid gzip: ${(e as Error).message}`);
   }
 }
 
@@ -102,9 +141,8 @@ export function apiRoute<C extends RouteContract>(
       if (principal.kind === "apiKey") await recordApiKeyUse(principal.apiKeyId);
       const params = contract.params ? parseOrThrow(contract.params, rawParams, "Path") : undefined;
       const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
-      const body = contract.body
-        ? parseOrThrow(contract.body, await readJsonBody(req, contract.maxBodyBytes ?? DEFAULT_MAX_BODY, contract.notJsonMessage), "Body")
-        : undefined;
+      const read = contract.body ? await readBody(req, contract) : undefined;
+      const body = contract.body ? parseOrThrow(contract.body, read!.value, "Body") : undefined;
       const result = await handler({ principal, body, query, params, requestId, signal: req.signal } as RouteInput<C>);
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
@@ -112,6 +150,11 @@ export function apiRoute<C extends RouteContract>(
         return result;
       }
       status = contract.status ?? 200;
+      // a binary request is answered in its own encoding (OTLP clients parse the response they asked for)
+      const encode = read?.binary?.encodeResponse;
+      if (encode && status !== 204) {
+        return new NextResponse(Buffer.from(encode(result)), { status, headers: { "x-request-id": requestId, "content-type": read.binary!.contentType } });
+      }
       return status === 204
         ? new NextResponse(null, { status, headers: { "x-request-id": requestId } })
         : NextResponse.json(result, { status, headers: { "x-request-id": requestId } });
@@ -121,6 +164,12 @@ export function apiRoute<C extends RouteContract>(
       if (status >= 500) logger.error({ err: loggableError(err), requestId }, "request failed");
       const headers: Record<string, string> = { "x-request-id": requestId };
       if (status === 401) headers["www-authenticate"] = 'Bearer realm="flightdeck"';
+      const binary = contract.binaryBody;
+      if (binary?.encodeError && mediaType(req.headers.get("content-type")) === binary.contentType.toLowerCase()) {
+        const { message, issues } = mapped.body.error;
+        const detail = issues?.length ? ` ${issues.slice(0, 5).map((i) => `${i.field}: ${i.message}`).join("; ")}` : "";
+        return new NextResponse(Buffer.from(binary.encodeError(status, message + detail)), { status, headers: { ...headers, "content-type": binary.contentType } });
+      }
       return NextResponse.json(mapped.body, { status, headers });
     } finally {
       logger.info(

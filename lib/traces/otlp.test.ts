@@ -119,6 +119,9 @@ describe("otlpToIngestBatch", () => {
     expect(fieldOf(genAiExport({ startTimeUnixNano: "2026-01-01T00:00:00Z" }))).toEqual(["resourceSpans.0.scopeSpans.0.spans.1.startTimeUnixNano"]);
     expect(fieldOf(genAiExport({ attributes: [{ key: "a", value: { intValue: "1.5" } }] }))).toEqual(["resourceSpans.0.scopeSpans.0.spans.1.attributes.0.value.intValue"]);
     expect(fieldOf({ resourceSpans: {} })).toEqual(["resourceSpans"]);
+    // exporters may write int64 as a plain JSON number past 2^53: still a whole number, accepted; a fraction is not
+    expect(fieldOf(genAiExport({ attributes: [{ key: "a", value: { intValue: 2 ** 60 } }] }))).toBeUndefined();
+    expect(fieldOf(genAiExport({ attributes: [{ key: "a", value: { intValue: 1.5 } }] }))).toEqual(["resourceSpans.0.scopeSpans.0.spans.1.attributes.0.value.intValue"]);
     // structurally valid but end before start: the native schema names the field
     const backwards = otlpToIngestBatch(ZOtlpExportRequest.parse(genAiExport({ endTimeUnixNano: "1767261500000000000" })));
     expect(ZIngestBatch.safeParse(backwards).error?.issues.map((x) => x.path.join("."))).toEqual(["traces.0.spans.1.endTime"]);

@@ -4,8 +4,8 @@ import { loggableError } from "../errors";
 import { logger } from "../log/logger";
 import { enqueue } from "../queue/queue";
 import {
-  addUsage, findModelPrices, findTraceBatch, insertSpans, lockProjectTraces, markBatchFailed, markBatchProcessed,
-  recomputeTraceAggregates, selectTraces, upsertTraces, type SpanRow, type TraceRow, type UsageRow,
+  addUsage, claimQueuedBatches, findModelPrices, findTraceBatch, insertSpans, lockProjectTraces, markBatchFailed, markBatchesProcessed,
+  recomputeToolCalls, selectTraces, upsertTraces, type NewSpan, type SpanRow, type TraceAddition, type TraceRow, type UsageRow,
 } from "./repo";
 import { applyOpinion, inUncertainBand, loadGuardModel, secondOpinions } from "./guard-model";
 import { ZStoredBatch, type TStoredBatch, type TStoredSpan, type TStoredTrace } from "./schemas";
@@ -142,6 +142,33 @@ export function usageDeltas(
   return [...byKey.values()].filter((r) => r.requests || r.failedRequests || r.spans);
 }
 
+const NOTHING_ADDED: TraceAddition = { spanCount: 0, errorSpans: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, models: [], injectionFlagged: false, maxToolCalls: 0 };
+
+/** Per trace, what the spans this batch actually inserted add to its aggregates. */
+export function traceAdditions(rows: SpanRow[], inserted: Pick<NewSpan, "traceId" | "spanId">[]): Map<string, TraceAddition> {
+  const byKey = new Map(rows.map((r) => [`${r.traceId}\u0000${r.spanId}`, r]));
+  const out = new Map<string, TraceAddition & { tools: Map<string, number> }>();
+  for (const n of inserted) {
+    const r = byKey.get(`${n.traceId}\u0000${n.spanId}`);
+    if (!r) continue;
+    let a = out.get(r.traceId);
+    if (!a) out.set(r.traceId, (a = { ...NOTHING_ADDED, models: [], tools: new Map() }));
+    a.spanCount += 1;
+    if (r.status === "error") a.errorSpans += 1;
+    a.inputTokens += r.inputTokens ?? 0;
+    a.outputTokens += r.outputTokens ?? 0;
+    a.costUsd += r.costUsd ?? 0;
+    if (r.model && !a.models.includes(r.model)) a.models.push(r.model);
+    a.injectionFlagged ||= r.injectionFlagged;
+    if (r.kind === "tool") {
+      const calls = (a.tools.get(r.name) ?? 0) + 1;
+      a.tools.set(r.name, calls);
+      a.maxToolCalls = Math.max(a.maxToolCalls, calls);
+    }
+  }
+  return new Map([...out].map(([id, { tools: _tools, ...a }]) => [id, { ...a, models: a.models.sort() }]));
+}
+
 // budgets are checked at the end of each window in which spend arrived (one job per project per window)
 const BUDGET_WINDOW_MS = 10_000;
 
@@ -150,36 +177,51 @@ async function scheduleBudgetCheck(projectId: string, now = Date.now()) {
   await enqueue("budget.check", { projectId }, { jobId: `budget-check-${projectId}-${window}`, delay: (window + 1) * BUDGET_WINDOW_MS - now });
 }
 
+// one transaction stores at most this much of a project's backlog
+const MAX_BATCHES_PER_TRANSACTION = 20;
+const MAX_STORED_BYTES_PER_TRANSACTION = 2 * 1024 * 1024;
+
+/**
+ * Stores batch `batchId` — and, when the project has a backlog, its oldest other queued batches with
+ * it, in the same transaction (their own jobs then find them processed). Returns the spans inserted.
+ */
 export async function processTraceBatch(projectId: string, batchId: string) {
   const row = await findTraceBatch(projectId, batchId);
   if (!row || row.status !== "queued") return { skipped: true, spans: 0 };
-  const parsed = ZStoredBatch.safeParse(row.payload);
-  if (!parsed.success) {
-    // a stored batch that no longer parses will not parse on a retry either
-    await markBatchFailed(projectId, batchId, `Stored batch does not match the current schema: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-    return { skipped: true, spans: 0 };
-  }
-  const batch: TStoredBatch = parsed.data;
-  const models = new Set(batch.traces.flatMap((t) => t.spans.map((s) => s.attributes?.model).filter((m): m is string => !!m)));
-  // ordered oldest first, so the newest version of a model id wins
-  const prices = new Map((await findModelPrices(projectId, [...models])).map((m) => [m.providerModelId, m] as const));
-  // the CPU work (screening, pricing) happens before the transaction opens
-  const spanRows = await withSecondOpinions(projectId, batch.traces.flatMap((t) => t.spans.map((s) => spanRow(projectId, t.traceId, s, prices))));
-
   const inserted = await lockProjectTraces(projectId, async (tx) => {
-    const traceIds = [...new Set(batch.traces.map((t) => t.traceId))];
+    const claimed = await claimQueuedBatches(tx, projectId, batchId, MAX_BATCHES_PER_TRANSACTION, MAX_STORED_BYTES_PER_TRANSACTION);
+    if (claimed.length === 0) return null;
+    const good: { id: string; batch: TStoredBatch }[] = [];
+    for (const c of claimed) {
+      const parsed = ZStoredBatch.safeParse(c.payload);
+      // a stored batch that no longer parses will not parse on a retry either
+      if (parsed.success) good.push({ id: c.id, batch: parsed.data });
+      else await markBatchFailed(tx, projectId, c.id, `Stored batch does not match the current schema: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+    }
+    const all = good.flatMap((g) => g.batch.traces);
+    if (all.length === 0) return null;
+
+    const models = new Set(all.flatMap((t) => t.spans.map((s) => s.attributes?.model).filter((m): m is string => !!m)));
+    // ordered oldest first, so the newest version of a model id wins
+    const prices = new Map((await findModelPrices(projectId, [...models])).map((m) => [m.providerModelId, m] as const));
+    const spanRows = await withSecondOpinions(projectId, all.flatMap((t) => t.spans.map((s) => spanRow(projectId, t.traceId, s, prices))));
+
+    const traceIds = [...new Set(all.map((t) => t.traceId))];
     const prev = new Map((await selectTraces(tx, projectId, traceIds)).map((t) => [t.traceId, t]));
-    // one trace may appear more than once in a batch: merge in order
+    // one trace may appear more than once (in a batch, or across the claimed batches): merge in order
     const merged = new Map<string, TraceRow>();
-    for (const t of batch.traces) merged.set(t.traceId, mergeTrace(projectId, t, merged.get(t.traceId) ?? prev.get(t.traceId)));
+    for (const t of all) merged.set(t.traceId, mergeTrace(projectId, t, merged.get(t.traceId) ?? prev.get(t.traceId)));
     const traces = [...merged.values()];
-    await upsertTraces(tx, traces);
     const newSpans = await insertSpans(tx, spanRows);
-    await recomputeTraceAggregates(tx, projectId, traceIds);
+    const additions = traceAdditions(spanRows, newSpans);
+    await upsertTraces(tx, traces.map((t) => ({ ...t, ...(additions.get(t.traceId) ?? NOTHING_ADDED) })));
+    // a known trace that gained tool calls: the count per tool spans batches
+    await recomputeToolCalls(tx, projectId, traces.filter((t) => prev.has(t.traceId) && (additions.get(t.traceId)?.maxToolCalls ?? 0) > 0).map((t) => t.traceId));
     await addUsage(tx, usageDeltas(traces, prev, newSpans));
-    await markBatchProcessed(tx, projectId, batchId);
+    await markBatchesProcessed(tx, projectId, good.map((g) => g.id));
     return newSpans.length;
   });
+  if (inserted === null) return { skipped: true, spans: 0 };
   await scheduleBudgetCheck(projectId).catch((err) => logger.warn({ projectId, err: loggableError(err) }, "budget check not scheduled"));
   return { skipped: false, spans: inserted };
 }

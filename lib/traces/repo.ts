@@ -9,21 +9,50 @@ import type { TStoredBatch } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
+// The payload travels as JSON text both ways: Prisma's conversion of a large Json value to and from
+// objects costs more than the database's work on it.
 export async function insertTraceBatch(projectId: string, payload: TStoredBatch): Promise<string> {
-  const row = await db().traceBatch.create({ data: { projectId, payload: payload as Prisma.InputJsonValue }, select: { id: true } });
-  return row.id;
+  const id = randomUUID();
+  await db().$executeRaw`INSERT INTO "TraceBatch" (id, "projectId", payload) VALUES (${id}, ${projectId}, ${JSON.stringify(payload)}::jsonb)`;
+  return id;
 }
 
-export function findTraceBatch(projectId: string, batchId: string) {
-  return db().traceBatch.findFirst({ where: { id: batchId, projectId } });
+export async function findTraceBatch(projectId: string, batchId: string) {
+  const rows = await db().$queryRaw<{ status: string; payload: string }[]>`
+    SELECT status::text AS status, payload::text AS payload FROM "TraceBatch" WHERE id = ${batchId} AND "projectId" = ${projectId}`;
+  return rows[0] ? { status: rows[0].status, payload: JSON.parse(rows[0].payload) as unknown } : null;
 }
 
-export async function markBatchProcessed(tx: Tx, projectId: string, batchId: string) {
-  await tx.traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { status: "processed", processedAt: new Date(), lastError: null } });
+export async function markBatchesProcessed(tx: Tx, projectId: string, batchIds: string[]) {
+  await tx.traceBatch.updateMany({ where: { id: { in: batchIds }, projectId, status: "queued" }, data: { status: "processed", processedAt: new Date(), lastError: null } });
 }
 
-export async function markBatchFailed(projectId: string, batchId: string, error: string) {
-  await db().traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { status: "failed", lastError: error.slice(0, 2000) } });
+/**
+ * Under the project's trace lock: `batchId` (if still queued) and the project's oldest other queued
+ * batches, up to `maxBatches` and about `maxStoredBytes` as stored, locked for this transaction. Under
+ * load one transaction then stores many requests' spans at once.
+ */
+export async function claimQueuedBatches(tx: Tx, projectId: string, batchId: string, maxBatches: number, maxStoredBytes: number) {
+  const candidates = await tx.$queryRaw<{ id: string; size: number }[]>`
+    SELECT id, pg_column_size(payload)::int AS size FROM "TraceBatch"
+    WHERE "projectId" = ${projectId} AND status = 'queued'
+    ORDER BY (id = ${batchId}) DESC, "receivedAt" ASC LIMIT ${maxBatches}
+    FOR UPDATE SKIP LOCKED`;
+  if (candidates[0]?.id !== batchId) return [];
+  const ids: string[] = [];
+  let bytes = 0;
+  for (const c of candidates) {
+    if (ids.length > 0 && bytes + c.size > maxStoredBytes) break;
+    ids.push(c.id);
+    bytes += c.size;
+  }
+  const rows = await tx.$queryRaw<{ id: string; payload: string }[]>`
+    SELECT id, payload::text AS payload FROM "TraceBatch" WHERE id = ANY(${ids}) ORDER BY "receivedAt" ASC`;
+  return rows.map((r) => ({ id: r.id, payload: JSON.parse(r.payload) as unknown }));
+}
+
+export async function markBatchFailed(tx: Tx, projectId: string, batchId: string, error: string) {
+  await tx.traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { status: "failed", lastError: error.slice(0, 2000) } });
 }
 
 /** Remembers why the last attempt failed (the batch stays queued for the sweeper). */
@@ -104,18 +133,38 @@ export async function selectTraces(tx: Tx, projectId: string, traceIds: string[]
   return rows.map((r) => ({ ...r, startTime: r.startTime.toISOString(), endTime: r.endTime.toISOString() }));
 }
 
-/** Inserts new traces and overwrites the descriptive fields of known ones with `rows` (already merged). */
-export async function upsertTraces(tx: Tx, rows: TraceRow[]) {
+/** What the spans inserted by one batch add to their trace. */
+export interface TraceAddition {
+  spanCount: number;
+  errorSpans: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  models: string[];
+  injectionFlagged: boolean;
+  /** the most calls of one tool among the added spans (exact for a new trace) */
+  maxToolCalls: number;
+}
+
+/**
+ * Inserts new traces and, for known ones, overwrites the descriptive fields with `rows` (already
+ * merged) and adds the new spans' aggregates to the stored ones. Returns the ids of known traces that
+ * gained tool spans: their most-called-tool count needs the stored spans (recomputeToolCalls).
+ */
+export async function upsertTraces(tx: Tx, rows: (TraceRow & TraceAddition)[]) {
   if (rows.length === 0) return;
   const now = new Date().toISOString();
-  const json = JSON.stringify(rows.map((r) => ({
-    ...r, id: randomUUID(), createdAt: now, spanCount: 0, errorSpans: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, models: [],
-    injectionFlagged: false, maxToolCalls: 0,
-  })));
-  const fields = ["name", "startTime", "endTime", "durationMs", "status", "environment", "releaseId", "variant", "promptName", "promptVersion", "endUserHash", "team", "piiTypes"];
+  const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID(), createdAt: now })));
+  const replaced = ["name", "startTime", "endTime", "durationMs", "status", "environment", "releaseId", "variant", "promptName", "promptVersion", "endUserHash", "team", "piiTypes"];
+  const added = ["spanCount", "errorSpans", "inputTokens", "outputTokens", "costUsd"];
   await tx.$executeRawUnsafe(
     `INSERT INTO "Trace" SELECT * FROM json_populate_recordset(NULL::"Trace", $1::json)
-     ON CONFLICT ("projectId", "traceId") DO UPDATE SET ${fields.map((f) => `"${f}" = EXCLUDED."${f}"`).join(", ")}`,
+     ON CONFLICT ("projectId", "traceId") DO UPDATE SET
+       ${replaced.map((f) => `"${f}" = EXCLUDED."${f}"`).join(", ")},
+       ${added.map((f) => `"${f}" = "Trace"."${f}" + EXCLUDED."${f}"`).join(", ")},
+       "models" = ARRAY(SELECT DISTINCT m FROM unnest("Trace"."models" || EXCLUDED."models") AS m ORDER BY m),
+       "injectionFlagged" = "Trace"."injectionFlagged" OR EXCLUDED."injectionFlagged",
+       "maxToolCalls" = GREATEST("Trace"."maxToolCalls", EXCLUDED."maxToolCalls")`,
     json,
   );
 }
@@ -147,44 +196,34 @@ export interface SpanRow {
   attributes: Record<string, unknown>;
 }
 
-export type NewSpan = Pick<SpanRow, "traceId" | "model" | "status" | "inputTokens" | "outputTokens" | "costUsd"> & { startTime: string };
+export type NewSpan = Pick<SpanRow, "traceId" | "spanId" | "model" | "status" | "inputTokens" | "outputTokens" | "costUsd"> & { startTime: string };
 
 /** Inserts spans, skipping ids already stored; returns the spans actually inserted (what the rollups may count). */
 export async function insertSpans(tx: Tx, rows: SpanRow[]): Promise<NewSpan[]> {
   if (rows.length === 0) return [];
   const now = new Date().toISOString();
   const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID(), createdAt: now })));
-  const out = await tx.$queryRawUnsafe<{ traceId: string; startTime: Date; model: string | null; status: "ok" | "error"; inputTokens: number | null; outputTokens: number | null; costUsd: number | null }[]>(
+  const out = await tx.$queryRawUnsafe<{ traceId: string; spanId: string; startTime: Date; model: string | null; status: "ok" | "error"; inputTokens: number | null; outputTokens: number | null; costUsd: number | null }[]>(
     `INSERT INTO "Span" SELECT * FROM json_populate_recordset(NULL::"Span", $1::json)
      ON CONFLICT ("projectId", "traceId", "spanId") DO NOTHING
-     RETURNING "traceId", "startTime", "model", "status"::text AS "status", "inputTokens", "outputTokens", "costUsd"`,
+     RETURNING "traceId", "spanId", "startTime", "model", "status"::text AS "status", "inputTokens", "outputTokens", "costUsd"`,
     json,
   );
   return out.map((r) => ({ ...r, startTime: r.startTime.toISOString() }));
 }
 
-/** Recomputes the span aggregates of the given traces from their stored spans. */
-export async function recomputeTraceAggregates(tx: Tx, projectId: string, traceIds: string[]) {
+/** Recounts the most calls of one tool for traces whose tool spans arrived in more than one batch. */
+export async function recomputeToolCalls(tx: Tx, projectId: string, traceIds: string[]) {
   if (traceIds.length === 0) return;
   await tx.$executeRaw`
-    UPDATE "Trace" t SET
-      "spanCount" = a.n, "errorSpans" = a.errors, "inputTokens" = a.input_tokens, "outputTokens" = a.output_tokens,
-      "costUsd" = a.cost, "models" = a.models, "injectionFlagged" = a.flagged, "maxToolCalls" = COALESCE(tc.most, 0)
+    UPDATE "Trace" t SET "maxToolCalls" = tc.most
     FROM (
-      SELECT "traceId", count(*)::int AS n, count(*) FILTER (WHERE status = 'error')::int AS errors,
-        COALESCE(sum("inputTokens"), 0)::int AS input_tokens, COALESCE(sum("outputTokens"), 0)::int AS output_tokens,
-        COALESCE(sum("costUsd"), 0) AS cost,
-        COALESCE(array_agg(DISTINCT model ORDER BY model) FILTER (WHERE model IS NOT NULL), '{}') AS models,
-        bool_or("injectionFlagged") AS flagged
-      FROM "Span" WHERE "projectId" = ${projectId} AND "traceId" = ANY(${traceIds}) GROUP BY "traceId"
-    ) a
-    LEFT JOIN (
       SELECT "traceId", max(c)::int AS most FROM (
         SELECT "traceId", name, count(*) AS c FROM "Span"
         WHERE "projectId" = ${projectId} AND "traceId" = ANY(${traceIds}) AND kind = 'tool' GROUP BY "traceId", name
       ) x GROUP BY "traceId"
-    ) tc ON tc."traceId" = a."traceId"
-    WHERE t."projectId" = ${projectId} AND t."traceId" = a."traceId"`;
+    ) tc
+    WHERE t."projectId" = ${projectId} AND t."traceId" = tc."traceId"`;
 }
 
 export interface UsageRow {

@@ -94,7 +94,9 @@ export type TStoredTrace = z.infer<typeof ZStoredTrace>;
 // OTLP/HTTP JSON (ExportTraceServiceRequest, https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding).
 // Structure only: unknown OTLP fields (flags, traceState, links, dropped counts) are allowed and ignored.
 // Nested array/kvlist values are decoded leniently by lib/traces/otlp.ts.
-const ZOtlpInt = z.union([z.string().regex(/^-?\d+$/, { message: "expected an integer" }), z.number().int()]);
+// int64 in OTLP JSON is a decimal string, but exporters also write plain numbers, which may be past
+// 2^53 (already rounded by the JSON parser; still a whole number) — so not z.number().int()
+const ZOtlpInt = z.union([z.string().regex(/^-?\d+$/, { message: "expected an integer" }), z.number().refine(Number.isInteger, { message: "expected an integer" })]);
 export const ZOtlpAnyValue = z.object({
   stringValue: z.string().optional(),
   intValue: ZOtlpInt.optional(),

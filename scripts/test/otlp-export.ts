@@ -1,5 +1,9 @@
-// An OTLP/HTTP JSON export shaped like opentelemetry-instrumentation-openai-v2 output, shared by the
-// unit and integration tests of lib/traces/otlp.
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Tracer } from "@opentelemetry/api";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace";
+
+// OTLP test data shared by the unit and integration tests of lib/traces/otlp*: an OTLP/HTTP JSON export
+// shaped like opentelemetry-instrumentation-openai-v2 output, and the same call recorded through the JS SDK.
 
 export const TRACE = "5B8EFFF798038103D269B633813FC60C";
 export const s = (v: string) => ({ stringValue: v });
@@ -49,3 +53,47 @@ export const genAiExport = (over: Record<string, unknown> = {}) => ({
     },
   ],
 });
+
+// The same chat call recorded through the OpenTelemetry JS SDK (for the protobuf path): a root agent span
+// and a chat span carrying GenAI attributes, with prompt and completion events holding an email and a phone number.
+export const GENAI_PROMPT = "Mail me at jane.doe@example.com or call +1 415 555 0100";
+export const GENAI_COMPLETION = "Sure, I will write to jane.doe@example.com.";
+
+export function recordGenAiTrace(tracer: Tracer, root: Context) {
+  const agent = tracer.startSpan("agent", {
+    startTime: new Date("2026-01-01T10:00:00Z"),
+    attributes: { "gen_ai.operation.name": "invoke_agent", "flightdeck.team": "care", "enduser.id": "customer-42" },
+  }, root);
+  const chat = tracer.startSpan("chat gpt-test-1", {
+    kind: SpanKind.CLIENT, startTime: new Date("2026-01-01T10:00:00.250Z"),
+    attributes: {
+      "gen_ai.operation.name": "chat", "gen_ai.system": "openai", "gen_ai.request.model": "gpt-test-1",
+      "gen_ai.usage.input_tokens": 1000, "gen_ai.usage.output_tokens": 200, "gen_ai.request.temperature": 0.2,
+      "gen_ai.request.stop_sequences": ["\n\n", "END"],
+    },
+  }, trace.setSpan(root, agent));
+  chat.addEvent("gen_ai.system.message", { content: "You are a support agent." }, new Date("2026-01-01T10:00:00.250Z"));
+  chat.addEvent("gen_ai.user.message", { content: GENAI_PROMPT }, new Date("2026-01-01T10:00:00.250Z"));
+  chat.addEvent("gen_ai.choice", { index: 0, finish_reason: "stop", message: JSON.stringify({ role: "assistant", content: GENAI_COMPLETION }) }, new Date("2026-01-01T10:00:01.750Z"));
+  chat.setStatus({ code: SpanStatusCode.OK });
+  chat.end(new Date("2026-01-01T10:00:01.750Z"));
+  agent.end(new Date("2026-01-01T10:00:03Z"));
+  return { traceId: agent.spanContext().traceId, agentSpanId: agent.spanContext().spanId, chatSpanId: chat.spanContext().spanId };
+}
+
+/** A tracer provider of a "support-bot" service exporting each ended span to `exporter`, as an app would set one up. */
+export function sdkTracerProvider(exporter: SpanExporter) {
+  return new TracerProvider({
+    resource: resourceFromAttributes({ "service.name": "support-bot", "deployment.environment.name": "prod", "host.cpus": 8 }),
+    spanProcessors: [new SimpleSpanProcessor({ exporter })],
+  });
+}
+
+/** Spans recorded through the SDK, as its exporters receive them. */
+export async function sdkSpans(record: (tracer: Tracer) => void = (tracer) => recordGenAiTrace(tracer, ROOT_CONTEXT)): Promise<ReadableSpan[]> {
+  const exporter = new InMemorySpanExporter();
+  const provider = sdkTracerProvider(exporter);
+  record(provider.getTracer("flightdeck-test", "1.2.3"));
+  await provider.forceFlush();
+  return exporter.getFinishedSpans();
+}
