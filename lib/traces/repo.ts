@@ -98,6 +98,10 @@ export function lockProjectTraces<T>(projectId: string, work: (tx: Tx) => Promis
   return db().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`traces:${projectId}`}, 0))`;
+      // safe without waiting for the WAL flush: if a crash loses this commit it loses all of it, the
+      // batches are still queued, and the sweeper has them stored again (the request's own insert of
+      // the batch, which the 202 promises, is a normal synchronous commit)
+      await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
       return work(tx);
     },
     { timeout: 60_000, maxWait: 60_000 },
