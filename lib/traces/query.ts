@@ -171,20 +171,10 @@ export async function getTrace(principal: Principal, traceId: string, now = new 
   const tools = new Map<string, number>();
   for (const s of spans) if (s.kind === "tool") tools.set(s.name, (tools.get(s.name) ?? 0) + 1);
   const toolCalls = [...tools].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  // the detail counts from its spans, so it is right even for a trace whose aggregates predate them
   const row = presentRow(trace, loopLimit);
-  const maxToolCalls = Math.max(trace.maxToolCalls, toolCalls[0]?.count ?? 0);
-  const sum = (f: (s: Span) => number | null) => spans.reduce((n, s) => n + (f(s) ?? 0), 0);
   return {
     ...row,
-    models: row.models.length ? row.models : [...new Set(spans.map((s) => s.model).filter((m): m is string => !!m))],
-    spanCount: Math.max(row.spanCount, spans.length),
-    errorSpans: Math.max(row.errorSpans, spans.filter((s) => s.status === "error").length),
-    inputTokens: Math.max(row.inputTokens, sum((s) => s.inputTokens)),
-    outputTokens: Math.max(row.outputTokens, sum((s) => s.outputTokens)),
-    costUsd: Math.max(row.costUsd, sum((s) => s.costUsd)),
-    injectionFlagged: row.injectionFlagged || spans.some((s) => s.injectionFlagged),
-    maxToolCalls, loop: maxToolCalls > loopLimit, loopToolCallLimit: loopLimit, toolCalls,
+    loopToolCallLimit: loopLimit, toolCalls,
     spans: orderSpans(spans).map(({ span, depth, orphan }) => presentSpan(span, depth, orphan, trace.startTime, now)),
   };
 }
