@@ -23,6 +23,8 @@ const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "60" }, rate: { type: "string", default: "5000" },
     "traces-per-request": { type: "string", default: "10" }, port: { type: "string", default: "3210" },
+    // write V8 CPU profiles of the web server and the worker into this directory (to see where time goes)
+    profile: { type: "string" },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -114,8 +116,9 @@ async function main() {
   const token = (await createApiKey(admin, { name: "bench", scopes: ["traces:write"] })).token;
 
   const childEnv = { ...process.env, NODE_ENV: "production", REDIS_PREFIX: "fdbenchingest", LOG_LEVEL: "warn", PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as NodeJS.ProcessEnv;
-  const web = startProcess("web", "node_modules/.bin/next", ["start", "-p", String(PORT)], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
-  const worker = startProcess("worker", "node", ["--import", "tsx", "workers/index.ts"], { ...childEnv, FLIGHTDECK_SERVICE: "worker" });
+  const prof = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  const web = startProcess("web", "node", [...prof, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
+  const worker = startProcess("worker", "node", [...prof, "--import", "tsx", "workers/index.ts"], { ...childEnv, FLIGHTDECK_SERVICE: "worker" });
   const children = [web, worker];
   try {
     await waitFor(`http://localhost:${PORT}/api/health`, 60_000);

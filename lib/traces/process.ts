@@ -4,14 +4,14 @@ import { loggableError } from "../errors";
 import { logger } from "../log/logger";
 import { enqueue } from "../queue/queue";
 import {
-  addUsage, claimQueuedBatches, findModelPrices, findTraceBatch, insertSpans, lockProjectTraces, markBatchFailed, markBatchesProcessed,
+  addUsage, claimQueuedBatches, findModelPrices, findTraceBatch, inStorageTransaction, insertSpans, lockTraces, markBatchFailed, markBatchesProcessed,
   recomputeToolCalls, selectTraces, upsertTraces, type NewSpan, type SpanRow, type TraceAddition, type TraceRow, type UsageRow,
 } from "./repo";
 import { applyOpinion, inUncertainBand, loadGuardModel, secondOpinions } from "./guard-model";
 import { ZStoredBatch, type TStoredBatch, type TStoredSpan, type TStoredTrace } from "./schemas";
 
 // The worker side of ingestion: screen → cost → store spans → trace aggregates → daily rollups, all in
-// one transaction under a per-project lock. Spans are inserted ON CONFLICT DO NOTHING and only the rows
+// one transaction holding locks on the traces it touches. Spans are inserted ON CONFLICT DO NOTHING and only the rows
 // actually inserted reach the rollups, so a redelivered or re-swept batch stores and counts nothing twice.
 
 export function spanCost(span: TStoredSpan, prices: Map<string, TokenPrices>): { costUsd: number | null; costSource: "reported" | "computed" | "unknown" } {
@@ -188,7 +188,7 @@ const MAX_STORED_BYTES_PER_TRANSACTION = 2 * 1024 * 1024;
 export async function processTraceBatch(projectId: string, batchId: string) {
   const row = await findTraceBatch(projectId, batchId);
   if (!row || row.status !== "queued") return { skipped: true, spans: 0 };
-  const inserted = await lockProjectTraces(projectId, async (tx) => {
+  const inserted = await inStorageTransaction(async (tx) => {
     const claimed = await claimQueuedBatches(tx, projectId, batchId, MAX_BATCHES_PER_TRANSACTION, MAX_STORED_BYTES_PER_TRANSACTION);
     if (claimed.length === 0) return null;
     const good: { id: string; batch: TStoredBatch }[] = [];
@@ -207,6 +207,7 @@ export async function processTraceBatch(projectId: string, batchId: string) {
     const spanRows = await withSecondOpinions(projectId, all.flatMap((t) => t.spans.map((s) => spanRow(projectId, t.traceId, s, prices))));
 
     const traceIds = [...new Set(all.map((t) => t.traceId))];
+    await lockTraces(tx, projectId, traceIds);
     const prev = new Map((await selectTraces(tx, projectId, traceIds)).map((t) => [t.traceId, t]));
     // one trace may appear more than once (in a batch, or across the claimed batches): merge in order
     const merged = new Map<string, TraceRow>();

@@ -28,9 +28,10 @@ export async function markBatchesProcessed(tx: Tx, projectId: string, batchIds: 
 }
 
 /**
- * Under the project's trace lock: `batchId` (if still queued) and the project's oldest other queued
- * batches, up to `maxBatches` and about `maxStoredBytes` as stored, locked for this transaction. Under
- * load one transaction then stores many requests' spans at once.
+ * `batchId` (if still queued and not taken by another transaction) and the project's oldest other
+ * queued batches no one holds, up to `maxBatches` and about `maxStoredBytes` as stored, locked for this
+ * transaction. Under load one transaction then stores many requests' spans at once, and concurrent
+ * jobs take disjoint sets.
  */
 export async function claimQueuedBatches(tx: Tx, projectId: string, batchId: string, maxBatches: number, maxStoredBytes: number) {
   const candidates = await tx.$queryRaw<{ id: string; size: number }[]>`
@@ -89,15 +90,10 @@ export async function findModelPrices(projectId: string, providerModelIds: strin
   });
 }
 
-/**
- * Runs `work` in a transaction holding the project's trace lock: batches of one project are stored
- * one at a time (a trace's spans may arrive in several batches processed concurrently, and the merge
- * of its fields and the request counts in the rollup read what the previous batch wrote).
- */
-export function lockProjectTraces<T>(projectId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+/** Runs `work` in one transaction (the worker's storage step). */
+export function inStorageTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`traces:${projectId}`}, 0))`;
       // safe without waiting for the WAL flush: if a crash loses this commit it loses all of it, the
       // batches are still queued, and the sweeper has them stored again (the request's own insert of
       // the batch, which the 202 promises, is a normal synchronous commit)
@@ -106,6 +102,19 @@ export function lockProjectTraces<T>(projectId: string, work: (tx: Tx) => Promis
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
+}
+
+/**
+ * Locks the given traces of a project until the transaction ends. A trace's spans may arrive in
+ * several batches stored concurrently: the merge of its fields and the request count in the rollup
+ * read what the previous batch wrote. Taken in one order (sorted keys), so two batches never deadlock.
+ */
+export async function lockTraces(tx: Tx, projectId: string, traceIds: string[]) {
+  if (traceIds.length === 0) return;
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock(k) FROM (
+      SELECT DISTINCT hashtextextended(${projectId} || ':' || id, 0) AS k FROM unnest(${traceIds}::text[]) AS id ORDER BY 1
+    ) keys`;
 }
 
 export interface TraceRow {
@@ -249,9 +258,12 @@ export interface UsageRow {
   costUsd: number;
 }
 
-/** Adds usage deltas to the daily rollup. */
+const usageKey = (r: UsageRow) => [r.day, r.environment, r.team, r.releaseId, r.variant, r.promptName, String(r.promptVersion).padStart(10, "0"), r.model].join("\u0000");
+
+/** Adds usage deltas to the daily rollup, in key order (concurrent transactions then lock rollup rows in one order). */
 export async function addUsage(tx: Tx, rows: UsageRow[]) {
   if (rows.length === 0) return;
+  rows = [...rows].sort((a, b) => (usageKey(a) < usageKey(b) ? -1 : usageKey(a) > usageKey(b) ? 1 : 0));
   const sums = ["requests", "failedRequests", "spans", "errorSpans", "inputTokens", "outputTokens", "costUsd"];
   await tx.$executeRawUnsafe(
     `INSERT INTO "UsageDaily" SELECT * FROM json_populate_recordset(NULL::"UsageDaily", $1::json)
