@@ -34,11 +34,12 @@ export async function markBatchesProcessed(tx: Tx, projectId: string, batchIds: 
  * jobs take disjoint sets.
  */
 export async function claimQueuedBatches(tx: Tx, projectId: string, batchId: string, maxBatches: number, maxStoredBytes: number) {
+  // choose first, then lock only what was chosen: a row locked but not stored would leave its own job
+  // nothing to do until the sweeper came by
   const candidates = await tx.$queryRaw<{ id: string; size: number }[]>`
     SELECT id, pg_column_size(payload)::int AS size FROM "TraceBatch"
     WHERE "projectId" = ${projectId} AND status = 'queued'
-    ORDER BY (id = ${batchId}) DESC, "receivedAt" ASC LIMIT ${maxBatches}
-    FOR UPDATE SKIP LOCKED`;
+    ORDER BY (id = ${batchId}) DESC, "receivedAt" ASC LIMIT ${maxBatches}`;
   if (candidates[0]?.id !== batchId) return [];
   const ids: string[] = [];
   let bytes = 0;
@@ -48,7 +49,10 @@ export async function claimQueuedBatches(tx: Tx, projectId: string, batchId: str
     bytes += c.size;
   }
   const rows = await tx.$queryRaw<{ id: string; payload: string }[]>`
-    SELECT id, payload::text AS payload FROM "TraceBatch" WHERE id = ANY(${ids}) ORDER BY "receivedAt" ASC`;
+    SELECT id, payload::text AS payload FROM "TraceBatch" WHERE id = ANY(${ids}) AND status = 'queued'
+    ORDER BY "receivedAt" ASC FOR UPDATE SKIP LOCKED`;
+  // another transaction holds this job's own batch: it stores it (or, failing, leaves it to the sweeper)
+  if (!rows.some((r) => r.id === batchId)) return [];
   return rows.map((r) => ({ id: r.id, payload: JSON.parse(r.payload) as unknown }));
 }
 
