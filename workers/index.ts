@@ -11,6 +11,7 @@ import { processAuditVerify } from "./audit-verify";
 import { processRetrievalIndex } from "./retrieval-index";
 import { processEvalRun, processEvalSweep } from "./eval-run";
 import { processTraceProcess, processTraceRetention, processTraceSweep } from "./trace-process";
+import { processBudgetCheck, processBudgetWebhook } from "./budgets";
 import { sweepEvalRuns } from "../lib/evals/runs/dispatch";
 
 // Aborted at shutdown so long jobs (eval runs) stop calling providers and hand their work back.
@@ -24,6 +25,8 @@ const processors: Record<JobName, (job: Job, signal: AbortSignal) => Promise<unk
   "trace.process": processTraceProcess,
   "trace.sweep": processTraceSweep,
   "trace.retention": processTraceRetention,
+  "budget.check": processBudgetCheck,
+  "budget.webhook": processBudgetWebhook,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever

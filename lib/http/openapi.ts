@@ -15,6 +15,10 @@ import { runPlaygroundRoute } from "../registry/playground/routes";
 import { DATASET_ROUTES } from "../datasets/routes";
 import { EVAL_RUN_ROUTES } from "../evals/runs/routes";
 import { TRACE_ROUTES } from "../traces/routes";
+import { COST_ROUTES } from "../costs/routes";
+import { BUDGET_ROUTES } from "../budgets/routes";
+import { NOTIFICATION_ROUTES } from "../notifications/routes";
+import { TRACE_READ_ROUTES } from "../traces/read-routes";
 import { ZHealth } from "../health/schemas";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
@@ -31,6 +35,7 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   ...DATASET_ROUTES,
   ...EVAL_RUN_ROUTES,
   ...TRACE_ROUTES,
+  ...TRACE_READ_ROUTES,
 ];
 
 const ZError = z.object({
@@ -41,6 +46,9 @@ const ZError = z.object({
     requestId: z.string().optional(),
   }),
 });
+
+const binaryContent = (r: RouteContract) =>
+  r.binaryBody ? { [r.binaryBody.contentType]: { schema: { type: "string" as const, format: "binary", description: r.binaryBody.description } } } : {};
 
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ZError } } });
 
@@ -66,7 +74,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       request: {
         ...(r.params ? { params: r.params as z.ZodObject } : {}),
         ...(r.query ? { query: r.query as z.ZodObject } : {}),
-        ...(r.body ? { body: { required: true, content: { "application/json": { schema: r.body } } } } : {}),
+        ...(r.body ? { body: { required: true, content: { "application/json": { schema: r.body }, ...binaryContent(r) } } } : {}),
       },
       responses: {
         [ok]: ok === 204
@@ -75,8 +83,17 @@ export function buildOpenApiDocument(serverUrl?: string) {
             ? { description: "A stream of Server-Sent Events; each event's data is JSON of this shape", content: { "text/event-stream": { schema: r.response } } }
             : r.responseType === "file"
               ? { description: "The file, sent as an attachment", content: Object.fromEntries((r.fileTypes ?? ["application/octet-stream"]).map((t) => [t, { schema: r.response }])) }
-              : { description: "Success", content: { "application/json": { schema: r.response } } },
-        ...(r.body ? { 400: errorResponse("Malformed JSON"), 413: errorResponse("Body too large"), 415: errorResponse("Body is not JSON") } : {}),
+              : {
+                  description: r.binaryBody?.encodeResponse ? `Success; a ${r.binaryBody.contentType} request is answered in that encoding` : "Success",
+                  content: { "application/json": { schema: r.response }, ...(r.binaryBody?.encodeResponse ? binaryContent(r) : {}) },
+                },
+        ...(r.body
+          ? {
+              400: errorResponse(r.binaryBody ? `Malformed JSON or ${r.binaryBody.contentType}` : "Malformed JSON"),
+              413: errorResponse("Body too large"),
+              415: errorResponse(r.binaryBody ? `Body is neither JSON nor ${r.binaryBody.contentType}` : "Body is not JSON"),
+            }
+          : {}),
         401: errorResponse("Missing, unknown, revoked or expired credentials"),
         403: errorResponse("The key's scopes or the member's role do not allow this"),
         ...(r.params ? { 404: errorResponse("No such object in this project") } : {}),

@@ -6,6 +6,7 @@ import { SidebarNav } from "@/components/shell/sidebar";
 import { ProjectSwitcher } from "@/components/shell/project-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { HealthIndicator } from "@/components/shell/health-indicator";
+import { InboxBell } from "@/components/inbox/inbox-bell";
 
 export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ project: string }> }) {
   const { project: slug } = await params;
@@ -18,7 +19,10 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         Skip to content
       </a>
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col gap-4 border-r border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-900/40">
-        <div className="px-2 pt-1 text-sm font-semibold tracking-tight">Flightdeck</div>
+        <div className="flex items-center justify-between px-2 pt-1">
+          <span className="text-sm font-semibold tracking-tight">Flightdeck</span>
+          <InboxBell slug={project.slug} />
+        </div>
         <ProjectSwitcher current={current} projects={projects} />
         <SidebarNav slug={project.slug} items={NAV.filter((item) => can(principal, item.permission))} />
         <div className="mt-auto space-y-2">
