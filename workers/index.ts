@@ -11,7 +11,7 @@ import { processAuditVerify } from "./audit-verify";
 import { processRetrievalIndex } from "./retrieval-index";
 import { processEvalRun, processEvalSweep } from "./eval-run";
 import { processTraceProcess, processTraceRetention, processTraceSweep } from "./trace-process";
-import { processBudgetCheck, processBudgetWebhook } from "./budgets";
+import { processBudgetCheck, processBudgetSweep, processBudgetWebhook } from "./budgets";
 import { sweepEvalRuns } from "../lib/evals/runs/dispatch";
 
 // Aborted at shutdown so long jobs (eval runs) stop calling providers and hand their work back.
@@ -27,6 +27,7 @@ const processors: Record<JobName, (job: Job, signal: AbortSignal) => Promise<unk
   "trace.retention": processTraceRetention,
   "budget.check": processBudgetCheck,
   "budget.webhook": processBudgetWebhook,
+  "budget.sweep": processBudgetSweep,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever

@@ -14,6 +14,8 @@ import { createBudget, deleteBudget, listBudgets, updateBudget } from "./service
 import { parseOrThrow } from "../errors";
 import { ZCreateBudget } from "./schemas";
 import { addUsage } from "./test-usage";
+import { sweepBudgetWebhooks } from "./sweep";
+import { queue } from "../queue/queue";
 
 // Budgets against the real database: alerts exactly once per budget, period and threshold however
 // often the check runs, the inbox notification that goes with them, and webhook delivery to a real
@@ -218,5 +220,20 @@ describe("budget webhook", () => {
     // stored before a guard change, say: delivery refuses a metadata host and does not retry
     await db().budget.updateMany({ where: { projectId: project.id }, data: { webhookUrl: "http://169.254.169.254/hook" } });
     await expect(processBudgetWebhook({ data: { alertId } })).rejects.toMatchObject({ name: "UnrecoverableError" });
+  });
+
+  it("re-queues a webhook delivery whose job Redis lost, once a minute has passed, under the same job id", async () => {
+    const { project, as } = await makeProject(["ADMIN"]);
+    await create(as("ADMIN"), { scope: "project", period: "daily", limitUsd: 1, webhookUrl: url });
+    await addUsage(project.id, { day: "2026-11-24", costUsd: 2 });
+    const [{ alertId }] = (await checkBudgets(project.id, NOW)).raised;
+    const jobId = `budget-webhook-${alertId}`;
+    await (await queue().getJob(jobId))?.remove();
+    expect(await queue().getJob(jobId)).toBeUndefined();
+    // not yet a minute old: left alone (other tests' older alerts may be swept; this one is not)
+    await sweepBudgetWebhooks(new Date());
+    expect(await queue().getJob(jobId)).toBeUndefined();
+    expect(await sweepBudgetWebhooks(new Date(Date.now() + 61_000))).toBeGreaterThanOrEqual(1);
+    expect((await queue().getJob(jobId))?.data).toEqual({ alertId });
   });
 });

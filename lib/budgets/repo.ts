@@ -63,3 +63,11 @@ export function recordWebhookAttempt(alertId: string, data: { status: string; er
 export function findProjectSlug(projectId: string) {
   return db().project.findUnique({ where: { id: projectId }, select: { slug: true } });
 }
+
+/** Alerts whose webhook was never attempted although raised before `olderThan` (their job never reached Redis). */
+export function findUnsentWebhookAlerts(olderThan: Date, limit: number) {
+  return db().budgetAlert.findMany({
+    where: { webhookStatus: "pending", webhookAttempts: 0, createdAt: { lt: olderThan } },
+    orderBy: { createdAt: "asc" }, take: limit, select: { id: true },
+  });
+}

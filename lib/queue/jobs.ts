@@ -21,6 +21,8 @@ export const JOBS = {
   "budget.check": z.object({ projectId: z.string().min(1) }).strict(),
   // deliver one budget alert to the budget's webhook; BullMQ retries with backoff (lib/budgets)
   "budget.webhook": z.object({ alertId: z.string().min(1) }).strict(),
+  // re-queue budget webhooks that never started (Redis was down when the alert was raised)
+  "budget.sweep": z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -31,7 +31,10 @@ export async function scheduleRepeatableJobs(): Promise<void> {
   await queue().upsertJobScheduler("eval.sweep:scheduled", { every: EVAL_SWEEP_EVERY_MS }, { name: "eval.sweep", data: {} });
   await queue().upsertJobScheduler("trace.sweep:scheduled", { every: TRACE_SWEEP_EVERY_MS }, { name: "trace.sweep", data: {} });
   await queue().upsertJobScheduler("trace.retention:scheduled", { every: TRACE_RETENTION_EVERY_MS }, { name: "trace.retention", data: {} });
+  await queue().upsertJobScheduler("budget.sweep:scheduled", { every: BUDGET_SWEEP_EVERY_MS }, { name: "budget.sweep", data: {} });
 }
+
+const BUDGET_SWEEP_EVERY_MS = 60_000;
 
 const TRACE_RETENTION_EVERY_MS = 3_600_000;
 
