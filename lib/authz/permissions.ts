@@ -11,6 +11,7 @@ export const API_KEY_SCOPES = [
   "runtime:read",
   "traces:write",
   "traces:read",
+  "budgets:write",
   "gateway:invoke",
   "feedback:write",
 ] as const;
@@ -25,7 +26,6 @@ export const PERMISSIONS = [
   "apikeys:read",
   "apikeys:write",
   "audit:read",
-  "budgets:write",
   ...API_KEY_SCOPES,
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

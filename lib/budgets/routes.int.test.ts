@@ -5,8 +5,8 @@ import { makeProject } from "../../scripts/test/fixtures";
 import { GET as listRoute, POST as createRoute } from "../../app/api/v1/projects/[project]/budgets/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "../../app/api/v1/projects/[project]/budgets/[id]/route";
 
-// Budgets over HTTP. API keys cannot hold budgets:write (it is not a key scope), so writes are
-// refused to keys; reads need traces:read.
+// Budgets over HTTP: reads need traces:read, writes budgets:write (people and keys alike, so budgets
+// can be kept in code).
 
 describe("budgets API", () => {
   it("keys read budgets with traces:read and are refused writes, which change nothing", async () => {
@@ -29,5 +29,16 @@ describe("budgets API", () => {
     expect((await patchRoute(new Request(`${url}/${b.id}`, { method: "PATCH", headers, body: JSON.stringify({ limitUsd: 1 }) }), ctx(b.id))).status).toBe(403);
     expect((await deleteRoute(new Request(`${url}/${b.id}`, { method: "DELETE", headers }), ctx(b.id))).status).toBe(403);
     expect(await db().budget.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ limitUsd: 20 });
+
+    // a key with budgets:write manages budgets, audited as the key
+    const writer = await createApiKey(as("ADMIN"), { name: "finops", scopes: ["budgets:write", "traces:read"] });
+    const wh = { ...headers, authorization: `Bearer ${writer.token}` };
+    const created = await createRoute(new Request(url, { method: "POST", headers: wh, body: JSON.stringify({ scope: "project", period: "daily", limitUsd: 5 }) }), ctx());
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect((await patchRoute(new Request(`${url}/${id}`, { method: "PATCH", headers: wh, body: JSON.stringify({ limitUsd: 7 }) }), ctx(id))).status).toBe(200);
+    expect(await db().budget.findUniqueOrThrow({ where: { id } })).toMatchObject({ limitUsd: 7 });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { projectId: project.id, resourceId: id, action: { contains: "budget" } }, orderBy: { createdAt: "asc" } });
+    expect(audit.actorLabel).toContain("finops");
   });
 });
