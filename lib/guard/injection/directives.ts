@@ -6,7 +6,7 @@ import type { Hit } from "./rule";
 // fingerprint of a prompt that re-programs the assistant.
 
 const FAMILIES: readonly RegExp[] = [
-  /\byour (?:responses?|answers?|replies|outputs?|messages?)\b/,
+  /\byour (?:responses?|answers?|repl(?:y|ies)|outputs?|messages?)\b/,
   /\b(?:respond|reply|answer)\s+(?:to|as|with|in|only|like|using|every|all|each|my|without|in the)\b/,
   /\b(?:always|never)\s+(?:respond|reply|answer|say|mention|refuse|include|use|break|reveal|remind|stop|generate|tell|output|write|apologi[sz]e|warn)/,
   /\byou (?:will|must|shall|should|are going to|have to|need to|are to|can|cannot|can't|won't) (?:always|never|now|not|only|answer|respond|reply|act|pretend|simulate|generate|provide|write|say|use|follow|obey|ignore|stay|remain)\b/,
@@ -26,7 +26,7 @@ const FAMILIES: readonly RegExp[] = [
   /\b(?:remember|keep in mind|note) (?:that )?(?:you|your)\b/,
   /\b(?:illegal|unethical|immoral|harmful|offensive|explicit|nsfw|inappropriate)\b/,
   /\b(?:ethics|ethical|morals?|moral)\b/,
-  /\b(?:start|begin|prefix|precede|preface|prepend)\s+(?:all\s+|each\s+|every\s+)?(?:of\s+)?(?:your\s+|the\s+|its\s+)?(?:responses?|outputs?|answers?|replies|messages?|sentences?)\b/,
+  /\b(?:start|begin|prefix|precede|preface|prepend)\s+(?:all\s+|each\s+|every\s+)?(?:of\s+)?(?:your\s+|the\s+|its\s+)?(?:responses?|outputs?|answers?|repl(?:y|ies)|messages?|sentences?)\b/,
   /\b(?:pretend|imagine)\b/,
   /\bfrom now on\b|\bfor the rest of\b/,
   /\b(?:stay|remain) (?:in|as)\b/,
@@ -79,6 +79,11 @@ export function personaHits(text: string, lower: string): Hit[] {
   return hits;
 }
 
+// A long text dense with rules for the assistant is a prompt script; the same few rules in one line are
+// an ordinary request ("answer in French, keep it short").
+const SCRIPT_MIN_CHARS = 400;
+const SCRIPT_BONUS = 1.2;
+
 export function directiveHit(lower: string): Hit | null {
   let count = 0;
   const seen: string[] = [];
@@ -89,7 +94,8 @@ export function directiveHit(lower: string): Hit | null {
       if (seen.length < 4) seen.push(m[0].trim());
     }
   }
-  const weight = Math.min(CAP, PER_FAMILY * (count - FREE_FAMILIES));
+  const script = lower.length >= SCRIPT_MIN_CHARS && count >= 3 ? SCRIPT_BONUS : 0;
+  const weight = Math.min(CAP, PER_FAMILY * (count - FREE_FAMILIES) + script);
   if (weight <= 0) return null;
   return { code: "prompt_directives", weight, snippet: `${count} kinds of assistant-directed rules (${seen.join(", ")})`, described: true };
 }

@@ -87,6 +87,39 @@ function decodeEscapes(blob: string): string | null {
   }
 }
 
+const MORSE: Record<string, string> = {
+  ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i", ".---": "j",
+  "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r", "...": "s", "-": "t",
+  "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z", "-----": "0", ".----": "1", "..---": "2",
+  "...--": "3", "....-": "4", ".....": "5", "-....": "6", "--...": "7", "---..": "8", "----.": "9", ".-.-.-": ".", "--..--": ",",
+};
+
+function decodeMorse(run: string): string {
+  return run
+    .trim()
+    .split(/ {2,}| ?\/ ?/)
+    .map((word) => word.split(" ").map((code) => MORSE[code] ?? "").join(""))
+    .join(" ");
+}
+
+// Regional-indicator "flag letters" (🇭🇴🇼) spell words that no keyword list sees.
+const REGIONAL_INDICATORS = /[\u{1F1E6}-\u{1F1FF}]/gu;
+
+// payload splitting: a request cut into variables and glued back together ("$a + $b")
+const ASSIGNMENT = /(\$?[a-z]\w{0,12})\s*=\s*["'][^"'\n]{1,60}["']/g;
+
+function splitPayload(lower: string): boolean {
+  if (!lower.includes("+")) return false;
+  const names = new Set<string>();
+  for (const m of lower.matchAll(ASSIGNMENT)) {
+    names.add(m[1]);
+    if (names.size > 12) break;
+  }
+  if (names.size < 2) return false;
+  for (const m of lower.matchAll(/(\$?[a-z]\w{0,12})\s*\+\s*(\$?[a-z]\w{0,12})/g)) if (names.has(m[1]) && names.has(m[2]) && m[1] !== m[2]) return true;
+  return false;
+}
+
 export interface EncodingFindings {
   hits: Hit[];
   views: DecodedView[];
@@ -118,7 +151,8 @@ export function findEncodings(norm: Normalized): EncodingFindings {
   if (words >= 4 && plain * 8 < words) {
     const rotated = rot13(norm.lower);
     const rotWords = englishWordCount(rotated);
-    if (rotWords >= 3 && rotWords > 2 * plain) {
+    // short messages carry few function words: half the words turning into English is enough there
+    if ((rotWords >= 3 || (rotWords >= 2 && 2 * rotWords >= words)) && rotWords > 2 * plain) {
       views.push({ kind: "rot13", text: rotated });
       hits.push({ code: "encoded_payload", weight: 2, snippet: "rot13-encoded text", described: true });
     }
@@ -134,14 +168,32 @@ export function findEncodings(norm: Normalized): EncodingFindings {
   const leetTokens = (norm.lower.match(LEET_TOKEN) ?? []).filter((t) => /[a-z].*[0-9@$]|[0-9@$].*[a-z]/.test(t) && (t.match(/[a-z]/g)?.length ?? 0) >= 2 && (t.match(/[013457@$]/g)?.length ?? 0) >= 1 && !/\d{5,}/.test(t));
   if (leetTokens.length >= MIN_LEET_TOKENS) {
     views.push({ kind: "leetspeak", text: norm.lower.replace(LEET_TOKEN, (t) => t.replace(/[0-9@$]/g, (c) => LEET_MAP[c] ?? c)) });
+    // "1" stands for "l" as often as for "i" ("ru135" is "rules")
+    views.push({ kind: "leetspeak", text: norm.lower.replace(LEET_TOKEN, (t) => t.replace(/[0-9@$]/g, (c) => (c === "1" ? "l" : LEET_MAP[c] ?? c))) });
   }
   // "i-nstruction", "li-mitations", "ig*nore": words broken by punctuation to slip past keyword lists
   if (countSuspiciousBreaks(norm.lower) >= MIN_SUSPICIOUS_BREAKS) {
     views.push({ kind: "broken words", text: norm.lower.replace(BROKEN_WORD, "") });
   }
   if (HAS_SPACED_LETTERS.test(norm.lower)) {
-    views.push({ kind: "spaced letters", text: norm.lower.replace(SPACED_LETTERS, (run) => run.replace(/[ ._-]/g, "")) });
+    // "s-y-s-t-e-m p-r-o-m-p-t": when letters are joined by a mark, the spaces are the word breaks
+    views.push({ kind: "spaced letters", text: norm.lower.replace(SPACED_LETTERS, (run) => (/\p{L}[._-]\p{L}/u.test(run) ? run.replace(/[._-]/g, "") : run.replace(/[ ._-]/g, ""))) });
   }
+
+  for (const run of norm.morseRuns) {
+    const decoded = decodeMorse(run);
+    if (!/[a-z]{3,}/.test(decoded)) continue;
+    views.push({ kind: "morse", text: decoded });
+    hits.push({ code: "encoded_payload", weight: 2, snippet: "Morse-encoded text", described: true });
+    break;
+  }
+  const flags = norm.text.match(REGIONAL_INDICATORS)?.length ?? 0;
+  if (flags >= 6) {
+    views.push({ kind: "flag letters", text: norm.text.replace(REGIONAL_INDICATORS, (c) => String.fromCharCode(c.codePointAt(0)! - 0x1f1e6 + 97)) });
+    hits.push({ code: "encoded_payload", weight: 1.5, snippet: "words spelt in regional-indicator letters", described: true });
+  }
+
+  if (splitPayload(norm.lower)) hits.push({ code: "encoded_payload", weight: 3, snippet: "request split into variables and joined again", described: true });
 
   if (norm.hiddenTagText) {
     views.push({ kind: "tag characters", text: norm.hiddenTagText });

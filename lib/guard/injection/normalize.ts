@@ -39,6 +39,8 @@ const ARABIC_FOLD: Record<string, string> = {
 };
 const ARABIC_FOLDABLE = /[\u0622\u0623\u0625\u0671\u0649\u06CC\u0626\u0624\u0629\u06A9]/g;
 
+const MORSE_RUN = /(?:[.-]{1,6}(?: {1,3}| ?\/ ?)){8,}[.-]{1,6}/g;
+
 export interface Normalized {
   /** case preserved (for case-sensitive names such as DAN) */
   text: string;
@@ -46,6 +48,8 @@ export interface Normalized {
   lower: string;
   /** ASCII text hidden in Unicode tag characters, if any */
   hiddenTagText: string;
+  /** Morse runs as written: collapsing spaces would erase their word breaks */
+  morseRuns: string[];
   invisibleInWord: number;
   bidiControls: number;
   mixedScriptWords: number;
@@ -97,9 +101,12 @@ export function normalizeForScan(input: string): Normalized {
   const hiddenTagText = decodeTagChars(capped);
   const invisibleInWord = capped.match(INVISIBLE_IN_WORD)?.length ?? 0;
   const bidiControls = capped.match(BIDI_CONTROL)?.length ?? 0;
+  const morseRuns = capped.includes(".-") || capped.includes("-.") ? (capped.match(MORSE_RUN) ?? []).slice(0, 3) : [];
   let text = capped.replace(TAG_CHARS, "").replace(INVISIBLE, "").replace(BIDI_CONTROL, "").normalize("NFKC");
+  // copied prompts often carry markdown escapes ("\[topic\]") that hide the brackets from the rules
+  text = text.replace(/\\([[\]()<>*_#])/g, "$1");
   text = text.replace(/[\u2018\u2019\u201B\u2032\u00B4`]/g, "'").replace(/[\u201C\u201D\u201F\u2033\u00AB\u00BB]/g, '"');
   const folded = foldConfusables(text);
   text = foldArabic(foldAiLookalike(folded.text)).replace(/[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, " ");
-  return { text, lower: text.toLowerCase(), hiddenTagText, invisibleInWord, bidiControls, mixedScriptWords: folded.mixed };
+  return { text, lower: text.toLowerCase(), hiddenTagText, morseRuns, invisibleInWord, bidiControls, mixedScriptWords: folded.mixed };
 }

@@ -53,10 +53,10 @@ export function snippetOf(s: string): string {
 }
 
 // "phrases such as 'reveal your system prompt'": an attack quoted as an example is talked about, not made.
-const EXAMPLE_CUE = /(?:\b(?:such as|like|phrases?|words?|e\.g\.|for example|for instance|called|the sentence|messages?|prompts?|strings?|inputs?)|مثل|عبارات?|عباره|كلمات|على سبيل المثال)\s*[:,]?\s*$/u;
+const EXAMPLE_CUE = /(?:\b(?:such as|like|phrases?|words?|e\.g\.|for example|for instance|called|the sentence|messages?|prompts?|strings?|inputs?|injections?|attacks?|translate|translation of|proofread|spell-?check)|ترجم|ترجمه|مثل|عبارات?|عباره|كلمات|على سبيل المثال)\s*[:,(]?\s*$/u;
 const QUOTED_EXAMPLE_FACTOR = 0.35;
 
-function isQuotedExample(text: string, index: number): boolean {
+export function isQuotedExample(text: string, index: number): boolean {
   const lookback = text.slice(Math.max(0, index - 80), index);
   const open = Math.max(lookback.lastIndexOf("'"), lookback.lastIndexOf('"'));
   if (open < 0) return false;

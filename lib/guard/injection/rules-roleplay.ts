@@ -27,10 +27,13 @@ export const ROLEPLAY_RULES: readonly Rule[] = [
     weight: 3,
     re: /\byou(?:\s+are|'re|\s+r)\s+(?:now|no longer|from now on)\b/,
     // "you are now subscribed", "you're now eligible": a notification, not a new identity
-    adjust: (t, m) => (/^\s*(?:[\w-]+ed|able|ready|eligible|free to|set|in the queue|on the list|all set|good to go|part of|a member|officially|able|done|up to date|a customer)\b/.test(after(t, m, 30)) ? 0.5 : 3),
+    adjust: (t, m) => (/^\s*(?:[\w-]+ed|able|ready|eligible|free to|set|in the queue|on the list|on (?:the|our|a) [\w-]+ list|on hold|in line|all set|good to go|part of|a member|officially|able|done|up to date|a customer|talking (?:to|with)|speaking (?:to|with)|chatting (?:to|with)|in (?:a |the )?(?:call|chat|queue|meeting|room|group|session) with|an? (?:administrator|admin|member|owner|moderator|participant|subscriber|co-owner|editor|viewer) (?:of|in|on|for))\b/.test(after(t, m, 40)) ? 0.5 : 3),
   },
   { code: "roleplay_jailbreak", weight: 2.5, re: /\b(?:[Ff]rom now on|[Ss]tarting (?:now|today)|[Nn]ow),? you(?:'re| are| will be)\s+(?:called\s+|named\s+)?(?:["“]?[A-Z][\w-]+|\w*(?:gpt|GPT|bot|Bot|AI)\b)/, cased: true },
-  { code: "roleplay_jailbreak", weight: 1.5, re: /\byou(?:'re| are)\s+(?:[\w-]+\s+){1,2}now\b/ },
+  { code: "roleplay_jailbreak", weight: 1.5, re: /\byou(?:'re| are)\s+["']?(?:[\w-]+["']?\s+){1,2}now\b/ },
+  { code: "restriction_bypass", weight: 3, re: /\b(?:refuses?|declines?|rejects?|denies)\s+(?:nothing|no (?:request|one|question|prompt)s?)\b/ },
+  { code: "restriction_bypass", weight: 3, re: /\b(?:agrees?|says? yes|complies|consents?)\s+to\s+(?:every|any|all|each)\s+(?:requests?|questions?|demands?|prompts?)\b/ },
+  { code: "restriction_bypass", weight: 3, re: /\b(?:treats?|considers?|regards?)\s+(?:every|any|all|each)\s+(?:requests?|questions?|prompts?|topics?)\s+as\s+(?:allowed|permitted|acceptable|fine|ok|okay|legal)\b|\b(?:every|any|all)\s+(?:requests?|questions?|topics?)\s+(?:is|are)\s+(?:now\s+)?(?:allowed|permitted|acceptable|fair game)\b/ },
   { code: "roleplay_jailbreak", weight: 2.5, re: /\byou\s+(?:will|shall|must|are going to|are about to|'ll|are to)\s+(?:now\s+)?(?:act|pretend|simulate|play|become|roleplay|role-play|operate|function|behave|respond as|answer as|impersonate|emulate|embody|take on|assume|adopt|immerse|be (?:acting|playing|simulating))\b/ },
   {
     code: "roleplay_jailbreak",
@@ -46,6 +49,10 @@ export const ROLEPLAY_RULES: readonly Rule[] = [
   { code: "roleplay_jailbreak", weight: 2.5, re: /\b(?:assistant|chatgpt|gpt|the ai|the model|the bot)\s+(?:now\s+|will\s+(?:now\s+)?)?(?:acts?|behaves?|functions?|operates?|runs?|works?|responds?|becomes?|is now)\s+(?:like|as|on|in)\b/ },
   { code: "roleplay_jailbreak", weight: 2, re: /\byou(?:'re| are)\s+(?:now\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:ai|chatbot|language model|llm)\b(?!\s+(?:assistant|model)\b)/ },
   { code: "roleplay_jailbreak", weight: 2.5, re: /\byou(?:'re| are)\s+(?:not|no longer)\s+(?:an?\s+)?(?:ai|assistant|chatgpt|language model|chatbot|bot|model)\b/ },
+  // becoming a machine (a shell, an OS, a CLI) hands the user a command line with no assistant in the loop
+  { code: "roleplay_jailbreak", weight: 2.5, re: /\b(?:you(?:'re| are)(?: now)?|act as|acting as|simulate|emulate|pretend to be|become|behave like|function as|transform into|turn into)\s+(?:an?\s+|the\s+|my\s+)?(?:[\w.-]+\s+){0,3}?(?:cmd|terminal|shell|console|command line|cli|computer|operating system|os|linux|bash|interpreter|virtual machine|search engine|database)\b/ },
+  { code: "roleplay_jailbreak", weight: 2.5, re: /\b(?:[Tt]ransform|[Tt]urn|[Mm]orph|[Ee]volve|[Cc]hange)\s+(?:yourself\s+)?into\s+(?:an?\s+|the\s+)?(?:[A-Z][A-Za-z0-9]{2,}|[A-Z]{2,}\w*)\b/, cased: true },
+  { code: "roleplay_jailbreak", weight: 3, re: /\b(?:evil|diabolical|villain\w*|mad scientist|sinister|nefarious)\b[^\n]{0,120}?\b(?:plan|scheme|plot|steps)\b[^\n]{0,200}?\bin (?:great|full|excruciating|vivid|explicit|extreme) detail\b|\bin (?:great|full|excruciating|vivid|explicit|extreme) detail\b[^\n]{0,80}?\b(?:evil|diabolical|villain\w*|sinister|nefarious)\b[^\n]{0,40}?\b(?:plan|scheme|plot)\b/ },
   { code: "roleplay_jailbreak", weight: 1.5, re: /\b(?:let's|lets|let us)\s+(?:role-?play|roleplay|pretend|imagine)\b/ },
   { code: "roleplay_jailbreak", weight: 1.5, re: /\b(?:let's|lets|let us|we(?:'re| are) going to|we will)\s+play\s+a\s+game\b/ },
   { code: "roleplay_jailbreak", weight: 5, re: /\bdo anything now\b/ },
@@ -61,7 +68,8 @@ export const ROLEPLAY_RULES: readonly Rule[] = [
     code: "roleplay_jailbreak",
     weight: 3,
     re: /\bjailbr(?:eak|oken|eaking|eaks)\b/,
-    adjust: (t, m) => (/^\s*(?:my|an?|the|your)?\s*(?:[\w-]+\s+)?(?:iphone|phone|ipad|ps\d|playstation|switch|kindle|device|console|firestick|fire stick|android|xbox|wii|3ds)/.test(after(t, m, 30)) ? 0.5 : 3),
+    // a text that labels itself ("JAILBREAK:", "jailbreak prompt") is one
+    adjust: (t, m) => /^\s*(?:prompt\b|:)/.test(after(t, m, 12)) && !/\b(?:what|how|why|detect|against|prevent)\b/.test(before(t, m, 40)) ? 4 : (/^\s*(?:my|an?|the|your)?\s*(?:[\w-]+\s+)?(?:iphone|phone|ipad|ps\d|playstation|switch|kindle|device|console|firestick|fire stick|android|xbox|wii|3ds)/.test(after(t, m, 30)) ? 0.5 : 3),
   },
   // "Stay in APOPHIS Mode", "BABY Mode enabled": a named mode switched on for the assistant
   { code: "roleplay_jailbreak", weight: 3, re: /\b(?:[Ss]tay in|[Ee]nter|[Aa]ctivate|[Ee]nable|[Ss]witch to|[Rr]emain in|[Yy]ou are in|[Nn]ow in|[Ss]imulate)\s+(?:the\s+)?[A-Z][A-Za-z0-9]+\s+[Mm]ode\b|\b[A-Z][A-Za-z0-9]+ [Mm]ode (?:enabled|activated|on|output)\b/, cased: true },
@@ -69,14 +77,16 @@ export const ROLEPLAY_RULES: readonly Rule[] = [
   { code: "roleplay_jailbreak", weight: 1.5, re: /\b(?!chatgpt\b)[a-z][a-z0-9]*gpt\b/ },
   { code: "roleplay_jailbreak", weight: 3.5, re: /\b(?:\d+|several|some|all)\s+tokens?\b[^.\n]{0,80}?\b(?:deduct|deducted|lose|lost|loses|gain|earn|die|dies|cease|run out|taken away|subtract|reward|penalt)/ },
   { code: "roleplay_jailbreak", weight: 3.5, re: /\btokens?\s+(?:system|will be deducted|are deducted|will be taken)\b/ },
+  { code: "roleplay_jailbreak", weight: 1.5, re: /\b(?:a|the)\s+second\s+(?:answer|response|reply|voice|persona|version|output)\s+(?:from|by|as|in the voice of)\b/ },
   { code: "roleplay_jailbreak", weight: 1.5, re: /\b(?:two|2)\s+(?:different\s+|separate\s+|distinct\s+)?(?:responses|answers|ways|paragraphs|personalities|personas|outputs|replies|characters|entities|versions|modes|bots|ais|voices|selves)\b/ },
   { code: "roleplay_jailbreak", weight: 3, re: /\b(?:normal|classic|standard|default|regular|filtered)\s+(?:response|answer|output|chatgpt|gpt)\b[^.\n]{0,120}?\b(?:jailbr|unfiltered|uncensored|dan\b|developer mode|evil|opposite)/ },
 
   { code: "restriction_bypass", weight: 3.5, re: /\bwithout\s+(?:any\s+|all\s+|the\s+|your\s+|such\s+)?(?:(?:usual|typical|normal|ethical|moral|content|safety|built-in)\s+)?(?:restrictions?|filters?|filtering|censorship|censoring|limits|limitations|rules|guidelines|constraints|boundaries|morals|ethics|morality|safeguards|guardrails|warnings?|disclaimers?|caveats?|refusals?|refusing|hesitation|hesitating|moral(?:ity)? (?:concerns|considerations|judge?ment)|ethical (?:concerns|considerations))\b/, adjust: aiContextWeight(3.5, 1.5) },
-  { code: "restriction_bypass", weight: 3.5, re: /\b(?:no|zero|not any|free of|free from|freed from|devoid of|lacks?|lacking|unbound by|unbounded by)\s+(?:[\w-]+\s+){0,2}?(?:restrictions|filters|censorship|limitations|ethical|moral|ethics|morals|morality|boundaries|principles|safeguards|guardrails|content polic(?:y|ies)|restraints|constraints|rules|limits|prohibitions|laws|warnings?|disclaimers?|caveats)\b/, adjust: aiContextWeight(3.5, 1.5) },
+  { code: "restriction_bypass", weight: 3.5, re: /\b(?:no|zero|not any|free of|free from|freed from|devoid of|lacks?|lacking|unbound by|unbounded by)\s+(?:[\w-]+\s+){0,2}?(?:restrictions|filters|censorship|limitations|ethical|moral|ethics|morals|morality|boundaries|principles|safeguards|guardrails|content polic(?:y|ies)|restraints|constraints|rules|limits|prohibitions|laws|warnings?|disclaimers?|caveats|guidelines|policies|filter)\b/, adjust: aiContextWeight(3.5, 1.5) },
+  { code: "restriction_bypass", weight: 3, re: /\b(?:never|won't ever|will never|doesn't|does not|can't|cannot)\s+(?:says?|tells? (?:you|me|anyone)|answers?)\s+["']?no["']?\b/ },
   { code: "restriction_bypass", weight: 3.5, re: /\bif you (?:had|have|were|was|could be) (?:no|without|free of|free from|not bound by|unrestricted|uncensored|unfiltered|jailbroken|freed from)\b/ },
   { code: "restriction_bypass", weight: 3.5, re: /\b(?:even|including|especially) (?:the (?:stuff|things|questions|requests)|things|what|whatever) (?:that )?you (?:would )?(?:normally|usually|would|typically|otherwise) (?:refuse|decline|avoid|not answer|not say)/ },
-  { code: "restriction_bypass", weight: 1.5, re: /\b(?:answers?|answering|responds? to|say|says) (?:anything|everything|any question)\b/ },
+  { code: "restriction_bypass", weight: 1.5, re: /\b(?:answers?|answering|responds? to|say|says|does|that (?:can )?do) (?:anything|everything|any question)\b/ },
   {
     code: "restriction_bypass",
     weight: 3.5,
@@ -87,7 +97,7 @@ export const ROLEPLAY_RULES: readonly Rule[] = [
   {
     code: "restriction_bypass",
     weight: 3,
-    re: /\b(?:never|don't|do not|cannot|can't|can not|won't|will not|must not|mustn't|shall not|should not|not allowed to|unable to|are not able to|aren't able to|not permitted to)\s+(?:ever\s+)?(?:refuse|decline|reject|deny)\b/,
+    re: /\b(?:never|don't|do not|cannot|can't|can not|won't|will not|must not|mustn't|shall not|should not|not allowed to|unable to|are not able to|aren't able to|not permitted to|no longer)\s+(?:ever\s+)?(?:refuses?|declines?|rejects?|deny|denies)\b/,
     adjust: (t, m) => (/\b(?:offer|invitation|proposal|deal)\b/.test(before(t, m, 25) + after(t, m, 25)) ? 0.5 : 3),
   },
   { code: "restriction_bypass", weight: 3, re: /\b(?:refusing|refusal|declining) (?:is|are) (?:not (?:an option|allowed|permitted)|forbidden|prohibited)\b|\b(?:will|must|shall) always (?:comply|obey)\b/ },
@@ -105,7 +115,8 @@ export const ROLEPLAY_RULES: readonly Rule[] = [
     re: /\b(?:doesn't|does not|don't|do not|never|won't|will not|no longer|not)\s+(?:have to\s+|need to\s+)?(?:follow|abide|obey|adhere|comply|respect)\w*\s+(?:by\s+|to\s+|with\s+)?(?:any\s+|the\s+|all\s+|its\s+|their\s+|your\s+)?(?:[\w'-]+\s+){0,2}?(?:rules|guidelines|polic(?:y|ies)|principles|restrictions|laws|standards|protocols|constraints)\b/,
     adjust: (t, m) => (THIRD_PERSON_SUBJECT.test(before(t, m, 40)) ? 1.5 : 3.5),
   },
-  { code: "restriction_bypass", weight: 3.5, re: /\b(?:not|never|no longer)\s+(?:be\s+)?(?:bound|restricted|limited|constrained|restrained|held back|governed)\s+by\b/, adjust: aiContextWeight(4, 1.5, 60) },
+  { code: "restriction_bypass", weight: 3.5, re: /\b(?:not|never|no longer|isn't|aren't|wasn't|won't be)\s+(?:be\s+)?(?:bound|restricted|limited|constrained|restrained|held back|governed)\s+by\b/, adjust: aiContextWeight(4, 1.5, 60) },
+  { code: "restriction_bypass", weight: 3, re: /\b(?:completely|totally|fully|entirely)\s+(?:free|unbound|unchained|liberated)\s+(?:model|ai|assistant|chatbot|bot|version|entity)\b/ },
   { code: "restriction_bypass", weight: 3.5, re: /\b(?:free|freed|liberated|released|broken free|break free|escaped?)\s+(?:(?:itself|yourself|himself|herself|themselves|you)\s+)?(?:of|from)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:restrictions|confines|rules|limitations|constraints|filters|censorship|guidelines|shackles|chains|programming|restraints|boundaries|limits)\b/ },
   { code: "restriction_bypass", weight: 1, re: /\b(?:can|could|will|able to)\s+(?:do|say|generate|write|answer)\s+(?:anything|everything|whatever)\b/ },
 
