@@ -3,7 +3,8 @@ import { asRole, unique } from "./fixtures";
 
 // An application sends a trace whose input holds an email address and a phone number and whose
 // retrieved chunk carries an injected instruction. Once the real worker has processed it, a person
-// finds it in the trace list and reads the scrubbed text and the guard's findings in the detail.
+// finds it in the trace list and reads the scrubbed text and the guard's findings in the detail; the
+// Cost page counts what it cost.
 
 test.use({ storageState: asRole("admin") });
 
@@ -19,12 +20,13 @@ test("a sent trace is scrubbed, screened, listed and explained span by span", as
 
   const traceId = unique("e2e-trace");
   const marker = unique("parcel");
+  const team = unique("care-e2e");
   const start = Date.now() - 5_000;
   const at = (ms: number) => new Date(start + ms).toISOString();
   const sent = await app.post("/api/v1/traces", {
     data: {
       traces: [{
-        traceId, name: `support ${marker}`, environment: "production", team: "care", release: { id: "rel-e2e", variant: "canary" },
+        traceId, name: `support ${marker}`, environment: "production", team, release: { id: "rel-e2e", variant: "canary" },
         spans: [
           {
             spanId: "root", kind: "llm", name: "answer", startTime: at(0), endTime: at(1800), status: "ok",
@@ -123,4 +125,10 @@ test("a sent trace is scrubbed, screened, listed and explained span by span", as
   await expect(spans.getByTestId("span-row-track").locator("[data-status]")).toHaveClass(/bg-red-500/);
   await expect(spans.getByTestId("span-row-search").locator("[data-status]")).not.toHaveClass(/bg-red-500/);
   await expect(detail.getByTestId("span-error")).toHaveText("carrier timeout");
+
+  // the cost dashboard counts it: its team, its model, its reported cost
+  await page.goto("/p/demo/cost?range=7d&groupBy=team");
+  const teamRow = page.getByRole("table", { name: "Cost by team" }).getByRole("row").filter({ hasText: team });
+  await expect(teamRow).toContainText("$0.0042");
+  await expect(page.getByRole("table", { name: "Cost by model" })).toContainText("gpt-e2e");
 });

@@ -23,7 +23,7 @@ describe("role table", () => {
 
   it("uses exactly the scope names the other issues rely on", () => {
     expect(API_KEY_SCOPES).toEqual([
-      "registry:read", "registry:write", "evals:write", "releases:write", "runtime:read", "traces:write", "traces:read", "budgets:write", "gateway:invoke", "feedback:write",
+      "registry:read", "registry:write", "evals:write", "releases:write", "releases:deploy", "runtime:read", "traces:write", "traces:read", "budgets:write", "gateway:invoke", "feedback:write",
     ]);
   });
 });

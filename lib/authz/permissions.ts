@@ -8,6 +8,7 @@ export const API_KEY_SCOPES = [
   "registry:write",
   "evals:write",
   "releases:write",
+  "releases:deploy",
   "runtime:read",
   "traces:write",
   "traces:read",
@@ -26,6 +27,10 @@ export const PERMISSIONS = [
   "apikeys:read",
   "apikeys:write",
   "audit:read",
+  // people only: a review, a UAT sign-off and the final approval are a person's word
+  "releases:review",
+  "releases:signoff",
+  "releases:approve",
   ...API_KEY_SCOPES,
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,10 +43,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
   ENGINEER: new Set<Permission>([
     ...READ_ONLY, "audit:read", "registry:write", "evals:write", "releases:write", "runtime:read",
-    "traces:write", "gateway:invoke", "feedback:write", "budgets:write",
+    "traces:write", "gateway:invoke", "feedback:write", "budgets:write", "releases:deploy",
   ]),
-  REVIEWER: new Set<Permission>([...READ_ONLY, "feedback:write"]),
-  APPROVER: new Set<Permission>([...READ_ONLY, "audit:read"]),
+  REVIEWER: new Set<Permission>([...READ_ONLY, "feedback:write", "releases:review"]),
+  APPROVER: new Set<Permission>([...READ_ONLY, "audit:read", "releases:signoff"]),
   VIEWER: new Set<Permission>(READ_ONLY),
 };
 
