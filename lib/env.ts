@@ -44,6 +44,9 @@ export const ZEnv = z
     OUTBOUND_ALLOWLIST: z.string().default(""),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().int().min(1).default(60),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // the worker's scheduling priority (nice, 0–19): its work is asynchronous by design, so on a shared
+    // machine the web process — people and SDKs waiting on answers — goes first
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(5),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { Worker, type Job } from "bullmq";
 import { env } from "../lib/env";
 import { logger } from "../lib/log/logger";
@@ -44,6 +45,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 
 async function main() {
   const e = env();
+  try {
+    os.setPriority(e.WORKER_NICE);
+  } catch (err) {
+    logger.warn({ err: loggableError(err) }, "could not lower the worker's priority");
+  }
   const connection = newWorkerConnection();
   const worker = new Worker(
     QUEUE_NAME,
