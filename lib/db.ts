@@ -1,9 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
 // One client per process; kept on globalThis so Next's dev reloads do not open a pool per edit.
-const globalForDb = globalThis as unknown as { flightdeckDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { flightdeckDb?: PrismaClient; flightdeckPgPool?: pg.Pool };
 
 export function db(): PrismaClient {
   globalForDb.flightdeckDb ??= new PrismaClient({
@@ -12,9 +13,21 @@ export function db(): PrismaClient {
   return globalForDb.flightdeckDb;
 }
 
+/**
+ * A plain `pg` pool for the few bulk paths where the ORM's per-query overhead is the cost that
+ * matters (the trace worker's storage transaction: thousands of spans a second). Everything else
+ * goes through `db()`.
+ */
+export function pgPool(): pg.Pool {
+  globalForDb.flightdeckPgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 4 });
+  return globalForDb.flightdeckPgPool;
+}
+
 export async function disconnectDb(): Promise<void> {
   await globalForDb.flightdeckDb?.$disconnect();
   globalForDb.flightdeckDb = undefined;
+  await globalForDb.flightdeckPgPool?.end();
+  globalForDb.flightdeckPgPool = undefined;
 }
 
 export type Db = PrismaClient;

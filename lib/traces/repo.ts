@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import type pg from "pg";
+import { db, pgPool } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { TStoredBatch } from "./schemas";
 
-// The only place the traces domain touches Prisma; every query is scoped by project. Bulk writes
-// travel as one JSON parameter expanded by PostgreSQL (json_populate_recordset): building rows in
-// the engine one by one costs the worker far more CPU than the database spends inserting them.
+// The only place the traces domain touches the database; every query is scoped by project. The
+// worker's storage transaction runs on a plain pg client (Tx below), not through the ORM: at
+// thousands of spans a second the ORM's per-query work cost more than the database's. Bulk writes
+// travel as one JSON parameter expanded by PostgreSQL (json_populate_recordset). Timestamps are
+// read as epoch milliseconds, so no client-side time zone parsing is involved.
 
-type Tx = Prisma.TransactionClient;
+type Tx = pg.PoolClient;
 
 // The payload travels as JSON text both ways: Prisma's conversion of a large Json value to and from
 // objects costs more than the database's work on it.
@@ -24,7 +27,11 @@ export async function findTraceBatch(projectId: string, batchId: string) {
 }
 
 export async function markBatchesProcessed(tx: Tx, projectId: string, batchIds: string[]) {
-  await tx.traceBatch.updateMany({ where: { id: { in: batchIds }, projectId, status: "queued" }, data: { status: "processed", processedAt: new Date(), lastError: null } });
+  await tx.query(
+    `UPDATE "TraceBatch" SET status = 'processed', "processedAt" = now() AT TIME ZONE 'UTC', "lastError" = NULL
+     WHERE id = ANY($1) AND "projectId" = $2 AND status = 'queued'`,
+    [batchIds, projectId],
+  );
 }
 
 /**
@@ -36,10 +43,12 @@ export async function markBatchesProcessed(tx: Tx, projectId: string, batchIds: 
 export async function claimQueuedBatches(tx: Tx, projectId: string, batchId: string, maxBatches: number, maxStoredBytes: number) {
   // choose first, then lock only what was chosen: a row locked but not stored would leave its own job
   // nothing to do until the sweeper came by
-  const candidates = await tx.$queryRaw<{ id: string; size: number }[]>`
-    SELECT id, pg_column_size(payload)::int AS size FROM "TraceBatch"
-    WHERE "projectId" = ${projectId} AND status = 'queued'
-    ORDER BY (id = ${batchId}) DESC, "receivedAt" ASC LIMIT ${maxBatches}`;
+  const candidates = (await tx.query<{ id: string; size: number }>(
+    `SELECT id, pg_column_size(payload)::int AS size FROM "TraceBatch"
+     WHERE "projectId" = $1 AND status = 'queued'
+     ORDER BY (id = $2) DESC, "receivedAt" ASC LIMIT $3`,
+    [projectId, batchId, maxBatches],
+  )).rows;
   if (candidates[0]?.id !== batchId) return [];
   const ids: string[] = [];
   let bytes = 0;
@@ -48,16 +57,20 @@ export async function claimQueuedBatches(tx: Tx, projectId: string, batchId: str
     ids.push(c.id);
     bytes += c.size;
   }
-  const rows = await tx.$queryRaw<{ id: string; payload: string }[]>`
-    SELECT id, payload::text AS payload FROM "TraceBatch" WHERE id = ANY(${ids}) AND status = 'queued'
-    ORDER BY "receivedAt" ASC FOR UPDATE SKIP LOCKED`;
+  const rows = (await tx.query<{ id: string; payload: string }>(
+    `SELECT id, payload::text AS payload FROM "TraceBatch" WHERE id = ANY($1) AND status = 'queued'
+     ORDER BY "receivedAt" ASC FOR UPDATE SKIP LOCKED`,
+    [ids],
+  )).rows;
   // another transaction holds this job's own batch: it stores it (or, failing, leaves it to the sweeper)
   if (!rows.some((r) => r.id === batchId)) return [];
   return rows.map((r) => ({ id: r.id, payload: JSON.parse(r.payload) as unknown }));
 }
 
 export async function markBatchFailed(tx: Tx, projectId: string, batchId: string, error: string) {
-  await tx.traceBatch.updateMany({ where: { id: batchId, projectId, status: "queued" }, data: { status: "failed", lastError: error.slice(0, 2000) } });
+  await tx.query(`UPDATE "TraceBatch" SET status = 'failed', "lastError" = $3 WHERE id = $1 AND "projectId" = $2 AND status = 'queued'`, [
+    batchId, projectId, error.slice(0, 2000),
+  ]);
 }
 
 /** Remembers why the last attempt failed (the batch stays queued for the sweeper). */
@@ -94,18 +107,24 @@ export async function findModelPrices(projectId: string, providerModelIds: strin
   });
 }
 
-/** Runs `work` in one transaction (the worker's storage step). */
-export function inStorageTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(
-    async (tx) => {
-      // safe without waiting for the WAL flush: if a crash loses this commit it loses all of it, the
-      // batches are still queued, and the sweeper has them stored again (the request's own insert of
-      // the batch, which the 202 promises, is a normal synchronous commit)
-      await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
-      return work(tx);
-    },
-    { timeout: 60_000, maxWait: 60_000 },
-  );
+/** Runs `work` in one transaction on a pg client of its own (the worker's storage step). */
+export async function inStorageTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    // safe without waiting for the WAL flush: if a crash loses this commit it loses all of it, the
+    // batches are still queued, and the sweeper has them stored again (the request's own insert of
+    // the batch, which the 202 promises, is a normal synchronous commit)
+    await client.query("SET LOCAL synchronous_commit = off");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 /**
@@ -115,10 +134,12 @@ export function inStorageTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T
  */
 export async function lockTraces(tx: Tx, projectId: string, traceIds: string[]) {
   if (traceIds.length === 0) return;
-  await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock(k) FROM (
-      SELECT DISTINCT hashtextextended(${projectId} || ':' || id, 0) AS k FROM unnest(${traceIds}::text[]) AS id ORDER BY 1
-    ) keys`;
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(k) FROM (
+       SELECT DISTINCT hashtextextended($1 || ':' || id, 0) AS k FROM unnest($2::text[]) AS id ORDER BY 1
+     ) keys`,
+    [projectId, traceIds],
+  );
 }
 
 export interface TraceRow {
@@ -140,14 +161,14 @@ export interface TraceRow {
 }
 
 export async function selectTraces(tx: Tx, projectId: string, traceIds: string[]): Promise<TraceRow[]> {
-  const rows = await tx.trace.findMany({
-    where: { projectId, traceId: { in: traceIds } },
-    select: {
-      projectId: true, traceId: true, name: true, startTime: true, endTime: true, durationMs: true, status: true, environment: true,
-      releaseId: true, variant: true, promptName: true, promptVersion: true, endUserHash: true, team: true, piiTypes: true,
-    },
-  });
-  return rows.map((r) => ({ ...r, startTime: r.startTime.toISOString(), endTime: r.endTime.toISOString() }));
+  const rows = (await tx.query<Omit<TraceRow, "startTime" | "endTime"> & { startMs: number; endMs: number }>(
+    `SELECT "projectId", "traceId", name, (extract(epoch FROM "startTime") * 1000)::float8 AS "startMs",
+       (extract(epoch FROM "endTime") * 1000)::float8 AS "endMs", "durationMs", status::text AS status, environment, "releaseId", variant,
+       "promptName", "promptVersion", "endUserHash", team, "piiTypes"
+     FROM "Trace" WHERE "projectId" = $1 AND "traceId" = ANY($2)`,
+    [projectId, traceIds],
+  )).rows;
+  return rows.map(({ startMs, endMs, ...r }) => ({ ...r, startTime: new Date(startMs).toISOString(), endTime: new Date(endMs).toISOString() }));
 }
 
 /** What the spans inserted by one batch add to their trace. */
@@ -174,7 +195,7 @@ export async function upsertTraces(tx: Tx, rows: (TraceRow & TraceAddition)[]) {
   const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID(), createdAt: now })));
   const replaced = ["name", "startTime", "endTime", "durationMs", "status", "environment", "releaseId", "variant", "promptName", "promptVersion", "endUserHash", "team", "piiTypes"];
   const added = ["spanCount", "errorSpans", "inputTokens", "outputTokens", "costUsd"];
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "Trace" SELECT * FROM json_populate_recordset(NULL::"Trace", $1::json)
      ON CONFLICT ("projectId", "traceId") DO UPDATE SET
        ${replaced.map((f) => `"${f}" = EXCLUDED."${f}"`).join(", ")},
@@ -182,7 +203,7 @@ export async function upsertTraces(tx: Tx, rows: (TraceRow & TraceAddition)[]) {
        "models" = ARRAY(SELECT DISTINCT m FROM unnest("Trace"."models" || EXCLUDED."models") AS m ORDER BY m),
        "injectionFlagged" = "Trace"."injectionFlagged" OR EXCLUDED."injectionFlagged",
        "maxToolCalls" = GREATEST("Trace"."maxToolCalls", EXCLUDED."maxToolCalls")`,
-    json,
+    [json],
   );
 }
 
@@ -220,27 +241,30 @@ export async function insertSpans(tx: Tx, rows: SpanRow[]): Promise<NewSpan[]> {
   if (rows.length === 0) return [];
   const now = new Date().toISOString();
   const json = JSON.stringify(rows.map((r) => ({ ...r, id: randomUUID(), createdAt: now })));
-  const out = await tx.$queryRawUnsafe<{ traceId: string; spanId: string; startTime: Date; model: string | null; status: "ok" | "error"; inputTokens: number | null; outputTokens: number | null; costUsd: number | null }[]>(
+  const out = await tx.query<Omit<NewSpan, "startTime"> & { startMs: number }>(
     `INSERT INTO "Span" SELECT * FROM json_populate_recordset(NULL::"Span", $1::json)
      ON CONFLICT ("projectId", "traceId", "spanId") DO NOTHING
-     RETURNING "traceId", "spanId", "startTime", "model", "status"::text AS "status", "inputTokens", "outputTokens", "costUsd"`,
-    json,
+     RETURNING "traceId", "spanId", (extract(epoch FROM "startTime") * 1000)::float8 AS "startMs", "model", "status"::text AS "status",
+       "inputTokens", "outputTokens", "costUsd"`,
+    [json],
   );
-  return out.map((r) => ({ ...r, startTime: r.startTime.toISOString() }));
+  return out.rows.map(({ startMs, ...r }) => ({ ...r, startTime: new Date(startMs).toISOString() }));
 }
 
 /** Recounts the most calls of one tool for traces whose tool spans arrived in more than one batch. */
 export async function recomputeToolCalls(tx: Tx, projectId: string, traceIds: string[]) {
   if (traceIds.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "Trace" t SET "maxToolCalls" = tc.most
-    FROM (
-      SELECT "traceId", max(c)::int AS most FROM (
-        SELECT "traceId", name, count(*) AS c FROM "Span"
-        WHERE "projectId" = ${projectId} AND "traceId" = ANY(${traceIds}) AND kind = 'tool' GROUP BY "traceId", name
-      ) x GROUP BY "traceId"
-    ) tc
-    WHERE t."projectId" = ${projectId} AND t."traceId" = tc."traceId"`;
+  await tx.query(
+    `UPDATE "Trace" t SET "maxToolCalls" = tc.most
+     FROM (
+       SELECT "traceId", max(c)::int AS most FROM (
+         SELECT "traceId", name, count(*) AS c FROM "Span"
+         WHERE "projectId" = $1 AND "traceId" = ANY($2) AND kind = 'tool' GROUP BY "traceId", name
+       ) x GROUP BY "traceId"
+     ) tc
+     WHERE t."projectId" = $1 AND t."traceId" = tc."traceId"`,
+    [projectId, traceIds],
+  );
 }
 
 export interface UsageRow {
@@ -269,10 +293,10 @@ export async function addUsage(tx: Tx, rows: UsageRow[]) {
   if (rows.length === 0) return;
   rows = [...rows].sort((a, b) => (usageKey(a) < usageKey(b) ? -1 : usageKey(a) > usageKey(b) ? 1 : 0));
   const sums = ["requests", "failedRequests", "spans", "errorSpans", "inputTokens", "outputTokens", "costUsd"];
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO "UsageDaily" SELECT * FROM json_populate_recordset(NULL::"UsageDaily", $1::json)
      ON CONFLICT ("projectId", "day", "environment", "team", "releaseId", "variant", "promptName", "promptVersion", "model")
      DO UPDATE SET ${sums.map((f) => `"${f}" = "UsageDaily"."${f}" + EXCLUDED."${f}"`).join(", ")}`,
-    JSON.stringify(rows),
+    [JSON.stringify(rows)],
   );
 }
