@@ -8,7 +8,7 @@ import { makeProject } from "../../scripts/test/fixtures";
 import { addUsage } from "../budgets/test-usage";
 import { GET as summaryRoute } from "../../app/api/v1/projects/[project]/costs/route";
 import { GET as estimateRoute } from "../../app/api/v1/projects/[project]/costs/estimate/route";
-import { getCostSummary } from "./service";
+import { getCostByProject, getCostSummary } from "./service";
 
 // The cost API through the real route handlers (API key, scope, zod, error mapping) over rollup rows.
 
@@ -100,5 +100,25 @@ describe("pre-launch estimate", () => {
     const notDone = await call(estimateRoute, `/estimate?evalRunId=${queued.id}&requestsPerDay=10`);
     expect(notDone.status).toBe(422);
     expect((await notDone.json()).error.message).toMatch(/queued; estimate from a completed run/);
+  });
+});
+
+describe("cost by project", () => {
+  it("shows a person the spend of their projects in the same organization only", async () => {
+    const a = await makeProject(["ADMIN"]);
+    const admin = a.as("ADMIN");
+    if (admin.kind !== "user") throw new Error("expected a person");
+    // a second project of the same organization the admin is a member of, and one of another organization
+    const b = await db().project.create({ data: { organizationId: a.org.id, slug: `${a.project.slug}-b`, name: "Zeta project" } });
+    await db().membership.create({ data: { projectId: b.id, userId: admin.userId, role: "VIEWER" } });
+    const other = await makeProject(["ADMIN"]);
+    await db().membership.create({ data: { projectId: other.project.id, userId: admin.userId, role: "ADMIN" } });
+    const notMine = await db().project.create({ data: { organizationId: a.org.id, slug: `${a.project.slug}-c`, name: "Not mine" } });
+    for (const [projectId, costUsd] of [[a.project.id, 3], [b.id, 1], [other.project.id, 50], [notMine.id, 70]] as const) {
+      await addUsage(projectId, { day: today(), costUsd, requests: 2 });
+    }
+    const rows = await getCostByProject(admin, "7d");
+    expect(rows.map((r) => [r.label, r.costUsd])).toEqual([[a.project.name, 3], ["Zeta project", 1]]);
+    expect(rows[0].share).toBeCloseTo(0.75);
   });
 });

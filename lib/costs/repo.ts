@@ -34,6 +34,13 @@ export async function usageGroups(projectId: string, from: Date, to: Date) {
   };
 }
 
+/** Spend per project in [from, to), for the projects named (the caller decides which the person may see). */
+export async function usageByProject(projectIds: string[], from: Date, to: Date) {
+  if (projectIds.length === 0) return [];
+  const rows = await db().usageDaily.groupBy({ by: ["projectId"], where: { projectId: { in: projectIds }, day: { gte: from, lt: to } }, _sum: SUMS });
+  return rows.map((r) => ({ projectId: r.projectId, ...sums(r._sum) }));
+}
+
 export async function hasAnyUsage(projectId: string): Promise<boolean> {
   return (await db().usageDaily.findFirst({ where: { projectId }, select: { projectId: true } })) !== null;
 }

@@ -1,7 +1,9 @@
 import { AppError } from "../errors";
 import { assertCan, type Principal } from "../authz/principal";
 import { estimateCost } from "./estimate";
-import { candidateTokenStats, findCompletedEvalRuns, findEvalRunWithPrices, hasAnyUsage, usageGroups } from "./repo";
+import { candidateTokenStats, findCompletedEvalRuns, findEvalRunWithPrices, hasAnyUsage, usageByProject, usageGroups } from "./repo";
+import { roleCan } from "../authz/permissions";
+import { findMembershipsOfUser } from "../projects/repo";
 import { RANGES, type TCostEstimate, type TCostSummary, type TCostSummaryQuery, type TEstimateQuery } from "./schemas";
 import { breakdown, DAY_MS, dailySeries, NONE_LABEL, totalsOf } from "./summary";
 
@@ -13,12 +15,31 @@ function utcToday(now: Date) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+function rangeOf(range: TCostSummaryQuery["range"], now: Date) {
+  const days = RANGES[range];
+  const to = new Date(utcToday(now).getTime() + DAY_MS);
+  return { days, from: new Date(to.getTime() - days * DAY_MS), to };
+}
+
+/**
+ * Spend per project of the current project's organization — the projects this person is a member of
+ * with traces:read (a key sees only its own project's page, so this is for people).
+ */
+export async function getCostByProject(principal: Principal, range: TCostSummaryQuery["range"], now = new Date()) {
+  assertCan(principal, "traces:read");
+  if (principal.kind !== "user") return [];
+  const memberships = await findMembershipsOfUser(principal.userId);
+  const current = memberships.find((m) => m.projectId === principal.projectId);
+  const visible = memberships.filter((m) => m.project.organizationId === current?.project.organizationId && roleCan(m.role, "traces:read"));
+  const { from, to } = rangeOf(range, now);
+  const names = new Map(visible.map((m) => [m.projectId, m.project.name]));
+  return breakdown(await usageByProject([...names.keys()], from, to), (r) => r.projectId, (id) => names.get(id) ?? id);
+}
+
 /** The last `days` UTC days, today included. */
 export async function getCostSummary(principal: Principal, query: TCostSummaryQuery, now = new Date()): Promise<TCostSummary> {
   assertCan(principal, "traces:read");
-  const days = RANGES[query.range];
-  const to = new Date(utcToday(now).getTime() + DAY_MS);
-  const from = new Date(to.getTime() - days * DAY_MS);
+  const { days, from, to } = rangeOf(query.range, now);
   const [g, hasUsage] = await Promise.all([usageGroups(principal.projectId, from, to), hasAnyUsage(principal.projectId)]);
   const daily = query.groupBy === "model"
     ? dailySeries(g.byDayModel, (r) => r.model, label, from, days)

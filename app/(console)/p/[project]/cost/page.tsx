@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/console";
 import { can } from "@/lib/authz/principal";
 import { listBudgets } from "@/lib/budgets/service";
 import { RANGES, ZCostSummaryQuery, type CostGroupBy, type CostRange } from "@/lib/costs/schemas";
-import { getCostSummary, listEstimableEvalRuns } from "@/lib/costs/service";
+import { getCostByProject, getCostSummary, listEstimableEvalRuns } from "@/lib/costs/service";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { BreakdownTable } from "@/components/cost/breakdown-table";
 import { BudgetsTable } from "@/components/cost/budgets-table";
@@ -22,7 +22,9 @@ export default async function CostPage({ params, searchParams }: { params: Promi
   const parsed = ZCostSummaryQuery.safeParse({ range: raw.range, groupBy: raw.groupBy });
   const query = parsed.success ? parsed.data : ZCostSummaryQuery.parse({});
   const { principal } = await requirePermission(slug, "traces:read");
-  const [summary, budgets, runs] = await Promise.all([getCostSummary(principal, query), listBudgets(principal), listEstimableEvalRuns(principal)]);
+  const [summary, budgets, runs, byProject] = await Promise.all([
+    getCostSummary(principal, query), listBudgets(principal), listEstimableEvalRuns(principal), getCostByProject(principal, query.range),
+  ]);
   const canWrite = can(principal, "budgets:write");
   const href = (next: Partial<{ range: CostRange; groupBy: CostGroupBy }>) => {
     const q = new URLSearchParams({ range: next.range ?? query.range, groupBy: next.groupBy ?? query.groupBy });
@@ -64,6 +66,9 @@ export default async function CostPage({ params, searchParams }: { params: Promi
               <Card title="By prompt version"><BreakdownTable title="Cost by prompt version" dimension="Prompt version" rows={b.promptVersion} /></Card>
               <Card title="By release"><BreakdownTable title="Cost by release" dimension="Release · variant" rows={b.release} /></Card>
               <Card title="By environment"><BreakdownTable title="Cost by environment" dimension="Environment" rows={b.environment} /></Card>
+              {byProject.length > 1 ? (
+                <Card title="By project (your projects in this organization)"><BreakdownTable title="Cost by project" dimension="Project" rows={byProject} /></Card>
+              ) : null}
             </div>
           </>
         )}
