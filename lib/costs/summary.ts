@@ -1,17 +1,10 @@
 import type { TBreakdownRow, TCostTotals } from "./schemas";
+import type { UsageSums } from "../traces/repo";
 
 // Pure aggregation of rollup groups into the dashboard's totals, daily series and breakdowns.
 // Request counts live on rows with model "" (one per trace); cost and tokens on the span's model row.
 
-export interface UsageSums {
-  requests: number;
-  failedRequests: number;
-  spans: number;
-  errorSpans: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
+export type { UsageSums } from "../traces/repo";
 
 export type UsageGroup<K extends string> = Record<K, string | number | Date> & UsageSums;
 

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { mulberry32 } from "../evals/prng";
 import { env } from "../env";
 import { appendAuditEvent } from "../audit/repo";
 import { auditActor, type Principal } from "../authz/principal";
@@ -20,17 +21,6 @@ const PRICE_DATE = "2025-04-14";
 const APP_MODELS = ["gpt-4.1-mini-2025-04-14", "gpt-4o-2024-08-06"];
 const TRACES = 360;
 const DAYS = 14;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUESTIONS = [
   "How long do refunds take?",
@@ -82,7 +72,7 @@ async function ensureAppModels(seed: Principal) {
 
 /** The demo traffic as native ingestion batches (before scrubbing, like an SDK would send it). */
 export function demoTraffic(now: Date, count = TRACES): TIngestBatch[] {
-  const rand = rng(20261124);
+  const rand = mulberry32(20261124);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const traces: TIngestBatch["traces"] = [];
   for (let i = 0; i < count; i++) {

@@ -267,7 +267,19 @@ export async function recomputeToolCalls(tx: Tx, projectId: string, traceIds: st
   );
 }
 
-export interface UsageRow {
+/** What the daily rollup sums (the cost dashboards read the same fields). */
+export interface UsageSums {
+  requests: number;
+  failedRequests: number;
+  spans: number;
+  errorSpans: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** One rollup row: its key (a UTC day and the dimensions, "" / 0 for none) and the sums to add. */
+export interface UsageRow extends UsageSums {
   projectId: string;
   day: string;
   environment: string;
@@ -277,13 +289,6 @@ export interface UsageRow {
   promptName: string;
   promptVersion: number;
   model: string;
-  requests: number;
-  failedRequests: number;
-  spans: number;
-  errorSpans: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
 }
 
 const usageKey = (r: UsageRow) => [r.day, r.environment, r.team, r.releaseId, r.variant, r.promptName, String(r.promptVersion).padStart(10, "0"), r.model].join("\u0000");
