@@ -51,6 +51,18 @@ export interface GateRules {
   /** refuse floating model aliases and deprecated model versions */
   forbidFloatingModels?: boolean;
   forbidDeprecatedModels?: boolean;
+  /** canary monitor (lib/environments/canary-decision.ts): the largest allowed rise of the error rate, canary − stable, absolute (0.02 = 2 points) */
+  canaryMaxErrorRateIncrease?: number;
+  /** canary monitor: the largest allowed rise of p95 latency over stable, percent */
+  canaryMaxP95LatencyIncreasePct?: number;
+  /** canary monitor: the largest allowed rise of mean cost per request over stable, percent */
+  canaryMaxCostIncreasePct?: number;
+  /** canary monitor: traces each side needs in the window before anything is decided */
+  canaryMinSample?: number;
+  /** canary monitor: how far back traces are compared, minutes */
+  canaryWindowMinutes?: number;
+  /** canary monitor: graduate a canary healthy for this long (minutes since its start or last change); absent = never automatically */
+  canaryAutoGraduateAfterMinutes?: number;
 }
 
 /** One eval run's figures, as the gate reads them (from lib/evals summaries). */
