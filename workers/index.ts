@@ -13,6 +13,7 @@ import { processRetrievalIndex } from "./retrieval-index";
 import { processEvalRun, processEvalSweep } from "./eval-run";
 import { processTraceProcess, processTraceRetention, processTraceSweep } from "./trace-process";
 import { processBudgetCheck, processBudgetSweep, processBudgetWebhook } from "./budgets";
+import { processCanaryMonitor } from "./canary-monitor";
 import { sweepEvalRuns } from "../lib/evals/runs/dispatch";
 
 // Aborted at shutdown so long jobs (eval runs) stop calling providers and hand their work back.
@@ -29,6 +30,7 @@ const processors: Record<JobName, (job: Job, signal: AbortSignal) => Promise<unk
   "budget.check": processBudgetCheck,
   "budget.webhook": processBudgetWebhook,
   "budget.sweep": processBudgetSweep,
+  "release.canary-monitor": processCanaryMonitor,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever

@@ -4,7 +4,8 @@ import { appendAuditEvent } from "../audit/repo";
 import { assertCan, auditActor, can, type Principal } from "../authz/principal";
 import type { Permission } from "../authz/permissions";
 import { generateApiKey, parseApiKey, secretMatches } from "./token";
-import { findApiKeyByPrefix, findApiKeyInProject, findApiKeysForProject, insertApiKey, markApiKeyRevoked, touchApiKey } from "./repo";
+import { forgetApiKey, lookupApiKey } from "./key-cache";
+import { findApiKeyInProject, findApiKeysForProject, insertApiKey, markApiKeyRevoked, touchApiKey } from "./repo";
 import type { TApiKey, TCreateApiKey } from "./schemas";
 
 type Row = NonNullable<Awaited<ReturnType<typeof findApiKeyInProject>>>;
@@ -86,6 +87,7 @@ export async function revokeApiKey(principal: Principal, id: string): Promise<TA
     });
     return revoked;
   });
+  await forgetApiKey(row.prefix);
   return present(row);
 }
 
@@ -109,7 +111,7 @@ export async function recordApiKeyUse(apiKeyId: string, now = new Date()): Promi
 export async function authenticateApiKey(token: string, requestId?: string): Promise<Principal | null> {
   const parsed = parseApiKey(token);
   if (!parsed) return null;
-  const key = await findApiKeyByPrefix(parsed.prefix);
+  const key = await lookupApiKey(parsed.prefix);
   if (!key || !secretMatches(parsed.secret, key.secretHash)) return null;
   if (apiKeyStatus(key) !== "active") return null;
   return { kind: "apiKey", apiKeyId: key.id, label: `API key ${key.name} (${key.prefix})`, projectId: key.projectId, scopes: key.scopes, requestId };

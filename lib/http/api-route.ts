@@ -22,6 +22,8 @@ export interface RouteInput<C extends RouteContract> {
   requestId: string;
   /** The request's signal: aborted when the caller goes away, so long work (a streamed model call) can stop. */
   signal: AbortSignal;
+  /** The request's headers, for conditional requests (If-None-Match) */
+  headers: Headers;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -143,7 +145,7 @@ export function apiRoute<C extends RouteContract>(
       const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
       const read = contract.body ? await readBody(req, contract) : undefined;
       const body = contract.body ? parseOrThrow(contract.body, read!.value, "Body") : undefined;
-      const result = await handler({ principal, body, query, params, requestId, signal: req.signal } as RouteInput<C>);
+      const result = await handler({ principal, body, query, params, requestId, signal: req.signal, headers: req.headers } as RouteInput<C>);
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
         status = result.status;

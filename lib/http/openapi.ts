@@ -20,6 +20,8 @@ import { BUDGET_ROUTES } from "../budgets/routes";
 import { NOTIFICATION_ROUTES } from "../notifications/routes";
 import { TRACE_READ_ROUTES } from "../traces/read-routes";
 import { ZHealth } from "../health/schemas";
+import { ENVIRONMENT_ROUTES } from "../environments/routes";
+import { RELEASE_ROUTES } from "../releases/routes";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
 export const PUBLIC_ROUTES: RouteContract[] = [
@@ -36,6 +38,8 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   ...EVAL_RUN_ROUTES,
   ...TRACE_ROUTES,
   ...TRACE_READ_ROUTES,
+  ...ENVIRONMENT_ROUTES,
+  ...RELEASE_ROUTES,
 ];
 
 const ZError = z.object({
@@ -111,6 +115,14 @@ export function buildOpenApiDocument(serverUrl?: string) {
       200: { description: "Everything answers", content: { "application/json": { schema: ZHealth } } },
       503: { description: "A part is down; it is named", content: { "application/json": { schema: ZHealth } } },
     },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/ping",
+    tags: ["Operations"],
+    summary: "A constant answer (no authentication, no database): the baseline of `npm run bench:resolve`",
+    responses: { 200: { description: "Always", content: { "application/json": { schema: z.object({ ok: z.literal(true), service: z.string() }) } } } },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -29,9 +29,21 @@ export async function userPrincipal(user: { id: string; name: string; email: str
 }
 
 /** 404 unless the principal acts in the project with this slug (a key used on another project's path). */
+// Slugs never change once a project exists, so the id → slug answer can be kept (the API's hot path
+// would otherwise read Postgres on every call); a deleted project takes its keys and members with it.
+const slugById = new Map<string, string>();
+
 export async function assertProjectSlug(principal: Principal, slug: string) {
-  const p = await findProjectById(db(), principal.projectId);
-  if (!p || p.slug !== slug) throw new AppError("NOT_FOUND", `No project "${slug}" for these credentials.`);
+  let known = slugById.get(principal.projectId);
+  if (known === undefined) {
+    const p = await findProjectById(db(), principal.projectId);
+    if (p) {
+      if (slugById.size > 10_000) slugById.clear();
+      slugById.set(p.id, p.slug);
+      known = p.slug;
+    }
+  }
+  if (known !== slug) throw new AppError("NOT_FOUND", `No project "${slug}" for these credentials.`);
 }
 
 /** Every caller of a project, whatever its role or scopes, may read the project's own name. */

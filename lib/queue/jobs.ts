@@ -23,6 +23,8 @@ export const JOBS = {
   "budget.webhook": z.object({ alertId: z.string().min(1) }).strict(),
   // re-queue budget webhooks that never started (Redis was down when the alert was raised)
   "budget.sweep": z.object({}).strict(),
+  // compare each production canary with stable on recent traces; roll back or graduate per policy (lib/environments/canary-monitor.ts)
+  "release.canary-monitor": z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

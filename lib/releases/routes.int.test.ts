@@ -11,6 +11,8 @@ import { POST as approvalRoute } from "../../app/api/v1/projects/[project]/relea
 import { GET as gateRoute } from "../../app/api/v1/projects/[project]/releases/[id]/gate/route";
 import { GET as getPolicyRoute, POST as postPolicyRoute } from "../../app/api/v1/projects/[project]/gate-policy/route";
 import { releaseProject } from "./test-fixtures";
+import { POST as promoteRoute } from "../../app/api/v1/projects/[project]/environments/[env]/promote/route";
+import { POST as canaryRoute } from "../../app/api/v1/projects/[project]/environments/[env]/canary/route";
 
 // The public API through the real route handlers (apiRoute: real API keys, scopes, zod, error mapping).
 
@@ -113,10 +115,19 @@ describe("releases API", () => {
     await createGatePolicy(s.admin, { rules: { maxP95LatencyMs: 1, minJudgeScore: { faithfulness: 3 } } });
 
     const before = { release: await db().release.findUniqueOrThrow({ where: { id } }), transitions: await db().releaseTransition.count({ where: { releaseId: id } }), audits: await db().auditEvent.count({ where: { resourceId: id } }) };
-    const promote = await act("promote");
+    // the releases API does not move environments; the environments API does, through the gate
+    const direct = await act("promote");
+    expect(direct.status).toBe(409);
+    expect(direct.json.error.message).toContain("/environments/{env}/promote");
+    const promote = await send(promoteRoute, all, "POST", "/environments/production/promote", { env: "production" }, { release: id });
     expect(promote.status).toBe(422);
     expect(promote.json.error.message).toMatch(/p95 latency ≤ 1 ms: p95 latency on golden is \d+ ms, above the 1 ms limit\./);
-    expect((await act("start_canary")).status).toBe(422);
+    const canary = await send(canaryRoute, all, "POST", "/environments/production/canary", { env: "production" }, { release: id, percent: 10 });
+    // (a canary needs a stable release to be compared with: refused before the gate here)
+    expect(canary.status).toBe(409);
+    const production = await db().environment.findFirst({ where: { projectId: s.project.id, name: "production" } });
+    expect(production?.stableReleaseId ?? null).not.toBe(id);
+    expect(production?.canaryReleaseId ?? null).toBeNull();
     expect(await db().release.findUniqueOrThrow({ where: { id } })).toEqual(before.release);
     expect(await db().releaseTransition.count({ where: { releaseId: id } })).toBe(before.transitions);
     expect(await db().auditEvent.count({ where: { resourceId: id } })).toBe(before.audits);

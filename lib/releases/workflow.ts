@@ -222,6 +222,21 @@ export async function applyReleaseAction(principal: Principal, releaseId: string
   return db().$transaction((tx) => transitionRelease(tx, principal, releaseId, action, opts), TX_OPTIONS);
 }
 
+// moves of an environment's pointers: their release states change only with the pointers (lib/environments)
+const DEPLOYMENT_ACTIONS = new Set<ReleaseAction>(["start_canary", "promote", "rollback"]);
+
+/**
+ * A workflow step asked for through the releases API or the release page. Canary, promotion and
+ * rollback are refused here (409): they move an environment, so they go through the environments API,
+ * which moves the pointer and the release's state in one transaction.
+ */
+export async function requestReleaseAction(principal: Principal, releaseId: string, action: ReleaseAction, opts: { reason?: string } = {}): Promise<TransitionOutcome> {
+  if (DEPLOYMENT_ACTIONS.has(action)) {
+    throw new AppError("CONFLICT", `"${action}" moves an environment: use POST /api/v1/projects/{project}/environments/{env}/${action === "start_canary" ? "canary" : action} (or the Environments page), which moves the release with the pointer.`);
+  }
+  return applyReleaseAction(principal, releaseId, action, opts);
+}
+
 /**
  * A person's review (releases:review, in review), UAT sign-off (releases:signoff, awaiting sign-off) or
  * final approval (releases:approve, awaiting sign-off), bound to the release's current content hash; one

@@ -2,6 +2,8 @@ import { afterAll } from "vitest";
 import { disconnectDb } from "../../lib/db";
 import { closeRedis } from "../../lib/redis";
 import { closeQueue } from "../../lib/queue/queue";
+import { closeApiKeyCache } from "../../lib/apikeys/key-cache";
+import { closeResolveCache } from "../../lib/environments/resolve";
 
 // Integration tests run through `npm run test:int`, which prepares a migrated flightdeck_test
 // database and the fdtest Redis prefix and passes them in the environment.
@@ -10,6 +12,8 @@ if (!process.env.DATABASE_URL?.includes("flightdeck_test") || !process.env.REDIS
 }
 
 afterAll(async () => {
+  await closeResolveCache();
+  await closeApiKeyCache();
   await closeQueue();
   await closeRedis();
   await disconnectDb();
