@@ -6,6 +6,7 @@ import { seedRegistryDemo } from "./registry-demo";
 import { seedDatasetsDemo } from "./datasets-demo";
 import { seedEvalsDemo } from "./evals-demo";
 import { seedTracesDemo } from "./traces-demo";
+import { seedReleasesDemo } from "./releases-demo";
 
 // Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
 // Demo mode only: these passwords are public, printed at start-up and in the README.
@@ -28,7 +29,8 @@ export async function seedDemo(): Promise<boolean> {
   const datasets = await seedDatasetsDemo(demo.id);
   const evals = await seedEvalsDemo(demo.id);
   const traces = await seedTracesDemo(demo.id);
-  return core || registry || datasets || evals || traces;
+  const releases = await seedReleasesDemo(demo.id);
+  return core || registry || datasets || evals || traces || releases;
 }
 
 async function seedCore(): Promise<boolean> {
