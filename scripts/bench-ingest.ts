@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { prepare, exitWith } from "./services/prepare";
 import { applyMigrations } from "../lib/migrations/migrate";
 import { db, disconnectDb } from "../lib/db";
@@ -8,6 +8,7 @@ import { createApiKey } from "../lib/apikeys/service";
 import { createConnection } from "../lib/registry/connections/service";
 import { createModelVersion } from "../lib/registry/models/service";
 import { makeProject } from "./test/fixtures";
+import { startProcess, waitFor } from "./bench/processes";
 
 // `npm run bench:ingest [-- --rate 5000 --seconds 60 --traces-per-request 10]`: the production web
 // server (`next start`) and a worker on their own database and Redis prefix. Requests to
@@ -77,25 +78,6 @@ function trace(run: string) {
 
 function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
-}
-
-function startProcess(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child: ChildProcess = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const relay = (chunk: Buffer) => { for (const line of chunk.toString().split("\n")) if (line.trim()) console.error(`[${name}] ${line}`); };
-  child.stdout?.on("data", relay);
-  child.stderr?.on("data", relay);
-  return child;
-}
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
 async function main() {

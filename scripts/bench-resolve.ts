@@ -2,13 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { prepare, exitWith } from "./services/prepare";
 import { applyMigrations } from "../lib/migrations/migrate";
 import { disconnectDb } from "../lib/db";
 import { closeRedis } from "../lib/redis";
 import { promoteRelease, startCanary } from "../lib/environments/moves";
 import { rolloutProject } from "../lib/environments/test-fixtures";
+import { startProcess, waitFor } from "./bench/processes";
 
 // `npm run bench:resolve [-- --seconds 15 --connections 50]` (run it under `flock /tmp/fd-e2e.lock`
 // on shared machines): the production web server (`next start`) on its own database and Redis
@@ -44,25 +45,6 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const PORT = Number(values.port);
 const SERIAL = values.serial !== "0";
-
-function startProcess(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child: ChildProcess = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const relay = (chunk: Buffer) => { for (const line of chunk.toString().split("\n")) if (line.trim()) console.error(`[${name}] ${line}`); };
-  child.stdout?.on("data", relay);
-  child.stderr?.on("data", relay);
-  return child;
-}
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
 
 const figures = (r: CannonResult) => ({
   requestsPerSec: Math.round(r.requests.average), requests: r.requests.total, p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors,
