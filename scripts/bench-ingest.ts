@@ -8,7 +8,7 @@ import { createApiKey } from "../lib/apikeys/service";
 import { createConnection } from "../lib/registry/connections/service";
 import { createModelVersion } from "../lib/registry/models/service";
 import { makeProject } from "./test/fixtures";
-import { startProcess, waitFor } from "./bench/processes";
+import { assertPortFree, startProcess, waitFor } from "./bench/processes";
 
 // `npm run bench:ingest [-- --rate 5000 --seconds 60 --traces-per-request 10]`: the production web
 // server (`next start`) and a worker on their own database and Redis prefix. Requests to
@@ -99,6 +99,7 @@ async function main() {
 
   const childEnv = { ...process.env, NODE_ENV: "production", REDIS_PREFIX: "fdbenchingest", LOG_LEVEL: "warn", PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as NodeJS.ProcessEnv;
   const prof = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  await assertPortFree(PORT);
   const web = startProcess("web", "node", [...prof, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
   const worker = startProcess("worker", "node", [...prof, "--import", "tsx", "workers/index.ts"], { ...childEnv, FLIGHTDECK_SERVICE: "worker" });
   const children = [web, worker];

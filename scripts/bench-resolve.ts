@@ -9,7 +9,7 @@ import { disconnectDb } from "../lib/db";
 import { closeRedis } from "../lib/redis";
 import { promoteRelease, startCanary } from "../lib/environments/moves";
 import { rolloutProject } from "../lib/environments/test-fixtures";
-import { startProcess, waitFor } from "./bench/processes";
+import { assertPortFree, startProcess, waitFor } from "./bench/processes";
 
 // `npm run bench:resolve [-- --seconds 15 --connections 50]` (run it under `flock /tmp/fd-e2e.lock`
 // on shared machines): the production web server (`next start`) on its own database and Redis
@@ -67,6 +67,7 @@ async function main() {
   const token = await s.runtimeKey(["runtime:read"]);
 
   const childEnv = { ...process.env, NODE_ENV: "production", REDIS_PREFIX: "fdbenchresolve", LOG_LEVEL: "warn", PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as NodeJS.ProcessEnv;
+  await assertPortFree(PORT);
   const web = startProcess("web", "node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
   try {
     const origin = `http://localhost:${PORT}`;
