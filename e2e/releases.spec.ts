@@ -80,6 +80,13 @@ test("engineer cuts a release; the gate refuses it without evals, then lets it i
   await page.reload();
   await expect(page.getByTestId("gate-required_datasets")).toHaveAttribute("data-passed", "true");
   await expect(page.getByTestId("next-step-gate")).toContainText("the gate lets it through");
+  // the cost before launch, from the candidate's eval tokens (the demo's offline model is free)
+  const estimate = page.getByTestId("release-estimate");
+  await expect(estimate).toContainText("tokens per request");
+  await estimate.getByLabel("Expected requests per day").fill("50000");
+  await estimate.getByRole("button", { name: "Estimate" }).click();
+  await expect(page).toHaveURL(/requestsPerDay=50000/);
+  await expect(page.getByTestId("release-estimate-monthly")).toHaveText("$0.00");
   await page.getByRole("button", { name: "Request review" }).click();
   await expect(state(page)).toHaveText("in review");
   const history = page.getByRole("list", { name: "Transitions" });

@@ -41,7 +41,7 @@ export function candidateOf(release: {
 }
 
 /** The newest completed run of the candidate on each dataset, newest dataset first. */
-async function latestRunsPerDataset(client: Tx | Db, projectId: string, c: Candidate): Promise<EvidenceRun[]> {
+export async function latestRunsPerDataset(client: Tx | Db, projectId: string, c: Candidate): Promise<EvidenceRun[]> {
   const runs = await client.evalRun.findMany({
     where: { projectId, status: "completed", promptVersionId: c.promptVersionId, modelVersionId: c.modelVersionId, retrievalConfigVersionId: c.retrievalConfigVersionId },
     select: RUN_SELECT,

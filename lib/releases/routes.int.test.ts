@@ -9,6 +9,7 @@ import { GET as getRoute, PATCH as patchRoute } from "../../app/api/v1/projects/
 import { POST as transitionRoute } from "../../app/api/v1/projects/[project]/releases/[id]/transitions/route";
 import { POST as approvalRoute } from "../../app/api/v1/projects/[project]/releases/[id]/approvals/route";
 import { GET as gateRoute } from "../../app/api/v1/projects/[project]/releases/[id]/gate/route";
+import { GET as estimateRoute } from "../../app/api/v1/projects/[project]/releases/[id]/estimate/route";
 import { GET as getPolicyRoute, POST as postPolicyRoute } from "../../app/api/v1/projects/[project]/gate-policy/route";
 import { releaseProject } from "./test-fixtures";
 import { POST as promoteRoute } from "../../app/api/v1/projects/[project]/environments/[env]/promote/route";
@@ -149,5 +150,28 @@ describe("releases API", () => {
     expect(await getGatePolicy(s.engineer)).toMatchObject({ version: 2, isDefault: false, rules: { minPassRate: 0.95, fourEyes: true } });
     expect((await db().auditEvent.findMany({ where: { projectId: s.project.id, action: "gate_policy.create" } })).length).toBe(2);
     expect((await createGatePolicy(s.engineer, { rules: {} }).catch((e: unknown) => e)) as { status: number }).toMatchObject({ status: 403 });
+  });
+
+  it("estimates a release's cost before launch from its candidate's eval tokens and the model's prices", async () => {
+    const { s, reader, send } = await setup();
+    const release = await s.cut();
+    const id = release.id;
+    const none = await send(estimateRoute, reader, "GET", `/releases/${id}/estimate?requestsPerDay=1000`, { id });
+    expect(none.status).toBe(422);
+    expect(none.json.error.message).toMatch(/No completed eval run/);
+
+    await s.evaluate();
+    const bad = await send(estimateRoute, reader, "GET", `/releases/${id}/estimate?requestsPerDay=0`, { id });
+    expect(bad.status).toBe(422);
+    const res = await send(estimateRoute, reader, "GET", `/releases/${id}/estimate?requestsPerDay=1000`, { id });
+    expect(res.status).toBe(200);
+    const e = res.json;
+    // the candidate's own calls, priced per million tokens
+    const results = await db().evalResult.aggregate({ where: { runId: e.evalRuns[0].id, status: "ok" }, _avg: { inputTokens: true, outputTokens: true } });
+    expect(e.tokensPerRequest.input).toBeCloseTo(results._avg.inputTokens ?? 0, 6);
+    expect(e.costPerRequestUsd).toBeCloseTo((e.tokensPerRequest.input * e.model.inputPricePerMTok + e.tokensPerRequest.output * e.model.outputPricePerMTok) / 1e6, 12);
+    expect(e.costPerRequestUsd).toBeGreaterThan(0);
+    expect(e.dailyUsd).toBeCloseTo(e.costPerRequestUsd * 1000, 9);
+    expect(e.monthlyUsd).toBeCloseTo(e.dailyUsd * 30, 9);
   });
 });

@@ -38,7 +38,8 @@ export const transitionReleaseRoute = defineContract({
   method: "POST", path: `${base}/{id}/transitions`, tag,
   summary:
     `Move the release by one workflow action (${RELEASE_ACTIONS.join(", ")}). The server checks the permission (submit, request_review, review_passed, reject: releases:write; ` +
-    "approve: releases:approve, people only; start_canary, promote, rollback: releases:deploy), the state machine (409) and the gate policy (422 listing the failing checks); " +
+    "approve: releases:approve, people only), the state machine (409) and the gate policy (422 listing the failing checks); " +
+    "start_canary, promote and rollback move an environment and answer 409 here: use the environments API. " +
     "a refusal changes nothing. reject and rollback need a reason.",
   permission: null, params: ZReleaseParam, body: ZTransitionBody, response: ZTransitionResult,
 });
@@ -69,7 +70,30 @@ export const createGatePolicyRoute = defineContract({
   permission: "project:write", params: ZProjectParam, body: ZCreateGatePolicy, response: ZGatePolicy,
 });
 
+export const ZReleaseEstimate = z.object({
+  release: z.object({ id: z.string(), version: z.string() }),
+  evalRuns: z.array(z.object({ id: z.string(), dataset: z.string() })),
+  model: z.object({ id: z.string(), displayName: z.string(), providerModelId: z.string(), inputPricePerMTok: z.number(), outputPricePerMTok: z.number() }),
+  tokensPerRequest: z.object({ input: z.number(), output: z.number(), sampleSize: z.number().int() }),
+  requestsPerDay: z.number(),
+  costPerRequestUsd: z.number(),
+  dailyUsd: z.number(),
+  monthlyUsd: z.number(),
+});
+
+export const ZEstimateParams = z.object({
+  requestsPerDay: z.coerce.number("must be a number").int("a whole number of requests").min(1, "at least 1").max(1_000_000_000, "at most 1,000,000,000"),
+}).strict();
+
+export const releaseEstimateRoute = defineContract({
+  method: "GET", path: `${base}/{id}/estimate`, tag,
+  summary:
+    "Pre-launch cost: the candidate's tokens per request (mean over the successful results of its latest completed eval run per dataset, " +
+    "candidate calls only) × the pinned model's prices × requestsPerDay → cost per request, per day and per 30-day month. 422 when no eval results exist yet.",
+  permission: null, params: ZReleaseParam, query: ZEstimateParams, response: ZReleaseEstimate,
+});
+
 export const RELEASE_ROUTES = [
   createReleaseRoute, listReleasesRoute, getReleaseRoute, updateReleaseRoute, transitionReleaseRoute, recordApprovalRoute, releaseGateRoute,
-  getGatePolicyRoute, createGatePolicyRoute,
+  releaseEstimateRoute, getGatePolicyRoute, createGatePolicyRoute,
 ];

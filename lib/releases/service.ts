@@ -4,7 +4,9 @@ import { appendAuditEvent } from "../audit/repo";
 import { assertCan, auditActor, type Principal } from "../authz/principal";
 import { assertCanReadReleases } from "./access";
 import { bundleContentHash, type BundleForHash } from "./bundle";
-import { gatherEvidence } from "./evidence";
+import { candidateOf, gatherEvidence, latestRunsPerDataset } from "./evidence";
+import { estimateCost } from "../costs/estimate";
+import { candidateTokenStats } from "../costs/repo";
 import { evaluateGate } from "./gate";
 import { currentPolicy } from "./policy";
 import { presentRelease, presentReleaseDetail } from "./present";
@@ -190,3 +192,33 @@ export async function releaseGate(principal: Principal, releaseId: string, actio
 }
 
 export type ListReleasesFilter = Pick<TListReleasesQuery, "state" | "limit">;
+
+/**
+ * The pre-launch cost of a release (issue 5's budgets item): its candidate's tokens per request — the
+ * mean over the successful results of its latest completed eval run on each dataset, candidate calls
+ * only — × the pinned model's prices × the expected requests per day.
+ */
+export async function estimateReleaseCost(principal: Principal, releaseId: string, requestsPerDay: number) {
+  assertCanReadReleases(principal);
+  const release = await releaseOrThrow(db(), principal.projectId, releaseId);
+  const candidate = candidateOf(release);
+  const runs = candidate ? await latestRunsPerDataset(db(), principal.projectId, candidate) : [];
+  const stats = await Promise.all(runs.map((r) => candidateTokenStats(r.id)));
+  const sampleSize = stats.reduce((n, s) => n + s.sampleSize, 0);
+  if (sampleSize === 0) {
+    throw new AppError("VALIDATION", "No completed eval run of this release's candidate has results yet: run one to measure its tokens per request.", [
+      { field: "release", message: "no eval results to measure tokens from" },
+    ]);
+  }
+  const mean = (k: "input" | "output") => stats.reduce((n, s) => n + s[k] * s.sampleSize, 0) / sampleSize;
+  const model = await db().modelVersion.findUniqueOrThrow({
+    where: { id: release.modelVersionId }, select: { id: true, displayName: true, providerModelId: true, inputPricePerMTok: true, outputPricePerMTok: true },
+  });
+  const tokensPerRequest = { input: mean("input"), output: mean("output"), sampleSize };
+  return {
+    release: { id: release.id, version: release.version },
+    evalRuns: runs.map((r) => ({ id: r.id, dataset: r.datasetVersion.dataset.name })),
+    model, tokensPerRequest, requestsPerDay,
+    ...estimateCost({ inputTokensPerRequest: tokensPerRequest.input, outputTokensPerRequest: tokensPerRequest.output }, model, requestsPerDay),
+  };
+}

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/console";
 import { can } from "@/lib/authz/principal";
-import { defaultGateAction, getRelease, releaseGate } from "@/lib/releases/service";
+import { defaultGateAction, estimateReleaseCost, getRelease, releaseGate } from "@/lib/releases/service";
+import { AppError } from "@/lib/errors";
+import { ReleaseCostEstimate } from "@/components/releases/cost-estimate";
 import { allowedActions } from "@/lib/releases/state-machine";
 import { Card, PageHeader } from "@/components/ui/page";
 import { orNotFound } from "@/components/registry/prompts/or-not-found";
@@ -18,13 +20,22 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
   return { title: `Release ${(await params).id}` };
 }
 
-export default async function ReleasePage({ params }: { params: Promise<{ project: string; id: string }> }) {
+export default async function ReleasePage({ params, searchParams }: { params: Promise<{ project: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { project: slug, id } = await params;
+  const wanted = Number((await searchParams).requestsPerDay);
+  const requestsPerDay = Number.isInteger(wanted) && wanted >= 1 && wanted <= 1_000_000_000 ? wanted : 10_000;
   const { principal } = await requirePermission(slug, "registry:read");
   const release = await orNotFound(getRelease(principal, id));
   // the whole policy as promotion applies it (what is proven so far and what is still missing), and
   // the verdict for the release's next step
   const [gate, next] = await Promise.all([releaseGate(principal, id, "promote"), releaseGate(principal, id)]);
+  const estimate = await estimateReleaseCost(principal, id, requestsPerDay).then(
+    (value) => ({ value, error: null }),
+    (err: unknown) => {
+      if (err instanceof AppError && err.status < 500) return { value: null, error: err.message };
+      throw err;
+    },
+  );
   const nextAction = defaultGateAction(release.state);
   const allowed = new Set(allowedActions(release.state));
   const mine = (kind: "review" | "signoff" | "approval") => principal.kind === "user" && release.approvals.some((a) => a.kind === kind && a.userId === principal.userId && a.current);
@@ -59,6 +70,9 @@ export default async function ReleasePage({ params }: { params: Promise<{ projec
             </p>
           ) : null}
           <GateChecklist gate={gate} />
+        </Card>
+        <Card title="Cost before launch">
+          <ReleaseCostEstimate estimate={estimate.value} error={estimate.error} requestsPerDay={requestsPerDay} />
         </Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <ApprovalsList approvals={release.approvals} />
