@@ -4,7 +4,7 @@ import { loggableError } from "../errors";
 import { logger } from "../log/logger";
 import { enqueue } from "../queue/queue";
 import {
-  addUsage, claimQueuedBatches, findModelPrices, findTraceBatch, inStorageTransaction, insertSpans, lockTraces, markBatchFailed, markBatchesProcessed,
+  addUsage, claimQueuedBatches, findBatchStatus, findModelPrices, inStorageTransaction, insertSpans, lockTraces, markBatchFailed, markBatchesProcessed,
   recomputeToolCalls, selectTraces, upsertTraces, type NewSpan, type SpanRow, type TraceAddition, type TraceRow, type UsageRow,
 } from "./repo";
 import { applyOpinion, inUncertainBand, loadGuardModel, secondOpinions } from "./guard-model";
@@ -186,8 +186,7 @@ const MAX_STORED_BYTES_PER_TRANSACTION = 2 * 1024 * 1024;
  * it, in the same transaction (their own jobs then find them processed). Returns the spans inserted.
  */
 export async function processTraceBatch(projectId: string, batchId: string) {
-  const row = await findTraceBatch(projectId, batchId);
-  if (!row || row.status !== "queued") return { skipped: true, spans: 0 };
+  if ((await findBatchStatus(projectId, batchId)) !== "queued") return { skipped: true, spans: 0 };
   const inserted = await inStorageTransaction(async (tx) => {
     const claimed = await claimQueuedBatches(tx, projectId, batchId, MAX_BATCHES_PER_TRANSACTION, MAX_STORED_BYTES_PER_TRANSACTION);
     if (claimed.length === 0) return null;

@@ -12,18 +12,19 @@ import type { TStoredBatch } from "./schemas";
 
 type Tx = pg.PoolClient;
 
-// The payload travels as JSON text both ways: Prisma's conversion of a large Json value to and from
-// objects costs more than the database's work on it.
+// The payload travels as JSON text both ways (in here and in claimQueuedBatches): Prisma's conversion
+// of a large Json value to and from objects costs more than the database's work on it.
 export async function insertTraceBatch(projectId: string, payload: TStoredBatch): Promise<string> {
   const id = randomUUID();
   await db().$executeRaw`INSERT INTO "TraceBatch" (id, "projectId", payload) VALUES (${id}, ${projectId}, ${JSON.stringify(payload)}::jsonb)`;
   return id;
 }
 
-export async function findTraceBatch(projectId: string, batchId: string) {
-  const rows = await db().$queryRaw<{ status: string; payload: string }[]>`
-    SELECT status::text AS status, payload::text AS payload FROM "TraceBatch" WHERE id = ${batchId} AND "projectId" = ${projectId}`;
-  return rows[0] ? { status: rows[0].status, payload: JSON.parse(rows[0].payload) as unknown } : null;
+/** The batch's status, or null (a job's quick check before it opens a transaction; the payload is read only by the claim). */
+export async function findBatchStatus(projectId: string, batchId: string): Promise<string | null> {
+  const rows = await db().$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM "TraceBatch" WHERE id = ${batchId} AND "projectId" = ${projectId}`;
+  return rows[0]?.status ?? null;
 }
 
 export async function markBatchesProcessed(tx: Tx, projectId: string, batchIds: string[]) {
