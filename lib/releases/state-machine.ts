@@ -3,7 +3,8 @@ import type { ReleaseAction, ReleaseState } from "./types";
 // The release workflow (issue 6, "Workflow") as one table: (state, action) → next state. Pure; the
 // workflow service checks permissions and the gate around it.
 //
-// superseded, rejected and rolled_back are final: a release is never revived; a fix is a new version.
+// superseded, rejected and rolled_back take no action: a fix is a new version. The one way back is a
+// side effect, not an action: rolling back production restores the release it superseded (workflow.ts).
 
 const TRANSITIONS: Record<ReleaseState, Partial<Record<ReleaseAction, ReleaseState>>> = {
   draft: { submit: "evaluating" },

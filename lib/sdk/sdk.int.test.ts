@@ -1,8 +1,5 @@
 import { execFile } from "node:child_process";
-import { createServer } from "node:http";
 import { promisify } from "node:util";
-import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import { POST as tracesRoute } from "../../app/api/v1/traces/route";
@@ -11,6 +8,7 @@ import { abortCanary, promoteRelease, startCanary } from "../environments/moves"
 import { assignVariant } from "../environments/assign";
 import { rolloutProject } from "../environments/test-fixtures";
 import { compilePrompt } from "../registry/prompts/template";
+import { serveRoutes, type RouteHandler } from "../../scripts/test/route-server";
 import { createFlightdeck, FlightdeckApiError, type IngestBatch } from "./index";
 
 // The SDK against the running app: the real route handlers (API keys, scopes, zod, error mapping,
@@ -18,37 +16,17 @@ import { createFlightdeck, FlightdeckApiError, type IngestBatch } from "./index"
 
 const execFileAsync = promisify(execFile);
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const ROUTES: [RegExp, string, Handler][] = [
-  [/^\/api\/v1\/traces$/, "POST", tracesRoute as Handler],
-  [/^\/api\/v1\/projects\/(?<project>[^/]+)\/environments\/(?<env>[^/]+)\/release$/, "GET", resolveRoute as Handler],
-];
-
 const exchanges: { method: string; path: string; ifNoneMatch?: string; status: number }[] = [];
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  const route = ROUTES.find(([re, method]) => method === req.method && re.test(url.pathname));
-  if (!route) return void res.writeHead(404).end();
-  const params = Object.fromEntries(Object.entries(route[0].exec(url.pathname)!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}) } as RequestInit);
-  const response = await route[2](request, { params: Promise.resolve(params) });
-  exchanges.push({ method: req.method!, path: url.pathname + url.search, ifNoneMatch: req.headers["if-none-match"], status: response.status });
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-});
+const served = serveRoutes([
+  { method: "POST", path: /^\/api\/v1\/traces$/, handler: tracesRoute as RouteHandler },
+  { method: "GET", path: /^\/api\/v1\/projects\/(?<project>[^/]+)\/environments\/(?<env>[^/]+)\/release$/, handler: resolveRoute as RouteHandler },
+], ({ req, url, response }) => exchanges.push({ method: req.method!, path: url.pathname + url.search, ifNoneMatch: req.headers["if-none-match"], status: response.status }));
 
 let origin = "";
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await served.start();
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => served.close());
 
 async function setup() {
   const s = await rolloutProject();

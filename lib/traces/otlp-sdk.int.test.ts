@@ -1,6 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_CONTEXT } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
@@ -9,6 +6,7 @@ import { db } from "../db";
 import { POST } from "../../app/api/v1/otlp/v1/traces/route";
 import { tracesProject } from "./test-fixtures";
 import { processTraceBatch } from "./process";
+import { serveRoutes, type RouteHandler } from "../../scripts/test/route-server";
 import { GENAI_COMPLETION, GENAI_PROMPT, recordGenAiTrace, sdkTracerProvider } from "../../scripts/test/otlp-export";
 
 // The issue's checklist item: an application instrumented with the OpenTelemetry JS SDK, exporting with its
@@ -16,22 +14,12 @@ import { GENAI_COMPLETION, GENAI_PROMPT, recordGenAiTrace, sdkTracerProvider } f
 
 type Exchange = { contentType?: string; contentEncoding?: string; status: number; responseType: string | null; responseBytes: number };
 
-/** The route's POST behind a loopback node:http server (what Next does for it in production). */
+/** The route's POST served over real HTTP, each exchange recorded. */
 function serveRoute() {
   const exchanges: Exchange[] = [];
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method, headers, body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half",
-    } as RequestInit);
-    const response = await POST(request, { params: Promise.resolve({}) });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    exchanges.push({ contentType: req.headers["content-type"], contentEncoding: req.headers["content-encoding"], status: response.status, responseType: response.headers.get("content-type"), responseBytes: bytes.length });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(bytes);
-  });
-  return { server, exchanges };
+  const served = serveRoutes([{ method: "POST", path: /^\/api\/v1\/otlp\/v1\/traces$/, handler: POST as RouteHandler }], ({ req, response, body }) =>
+    exchanges.push({ contentType: req.headers["content-type"], contentEncoding: req.headers["content-encoding"], status: response.status, responseType: response.headers.get("content-type"), responseBytes: body.length }));
+  return { served, exchanges };
 }
 
 type ExporterConfig = NonNullable<ConstructorParameters<typeof OTLPTraceExporter>[0]>;
@@ -50,16 +38,12 @@ function sdkExportingTo(url: string, token: string, compression: "none" | "gzip"
 }
 
 describe("OpenTelemetry JS SDK → OTLP/HTTP protobuf → POST /api/v1/otlp/v1/traces", () => {
-  const { server, exchanges } = serveRoute();
+  const { served, exchanges } = serveRoute();
   let origin = "";
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = await served.start();
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => served.close());
 
   it.each(["none", "gzip"] as const)("stores the SDK's GenAI trace scrubbed (compression: %s), and processing computes its cost from the model's prices", async (compression) => {
     const t = await tracesProject(POST, "/api/v1/otlp/v1/traces");
