@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, asRole, unique, type RoleName } from "./fixtures";
 
 // Each role signs in and sees only what it may (lib/authz/permissions.ts is the source of truth).
-const SIDEBAR = ["Overview", "Prompts", "Models", "Retrieval", "Playground", "Datasets", "Evaluations", "Releases", "Environments", "Traces", "Cost", "Audit", "Settings", "API reference"] as const;
+const SIDEBAR = ["Overview", "Prompts", "Models", "Retrieval", "Playground", "Datasets", "Evaluations", "Labelling", "Releases", "Environments", "Traces", "Cost", "Audit", "Settings", "API reference"] as const;
 const NO_AUDIT = SIDEBAR.filter((a) => a !== "Audit");
 const EXPECT: Record<RoleName, { sidebar: readonly string[]; tabs: readonly string[] }> = {
   admin: { sidebar: SIDEBAR, tabs: ["Members", "API keys", "General"] },

@@ -1,13 +1,13 @@
 import type { Permission } from "@/lib/authz/permissions";
 
 // The product's areas in sidebar order. An area appears here only once it is built; the others
-// (Review queue, Monitoring) are added by the issues that build them.
+// (Monitoring) are added by the issues that build them.
 export interface NavItem {
   label: string;
   /** path under /p/<slug> */
   href: string;
   permission: Permission;
-  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval" | "datasets" | "evals" | "releases" | "environments" | "traces" | "cost";
+  icon: "home" | "audit" | "settings" | "api" | "prompts" | "models" | "playground" | "retrieval" | "datasets" | "evals" | "labelling" | "releases" | "environments" | "traces" | "cost";
 }
 
 export const NAV: NavItem[] = [
@@ -18,6 +18,7 @@ export const NAV: NavItem[] = [
   { label: "Playground", href: "/playground", permission: "registry:read", icon: "playground" },
   { label: "Datasets", href: "/datasets", permission: "registry:read", icon: "datasets" },
   { label: "Evaluations", href: "/evals", permission: "registry:read", icon: "evals" },
+  { label: "Labelling", href: "/labelling", permission: "registry:read", icon: "labelling" },
   { label: "Releases", href: "/releases", permission: "registry:read", icon: "releases" },
   { label: "Environments", href: "/environments", permission: "registry:read", icon: "environments" },
   { label: "Traces", href: "/traces", permission: "traces:read", icon: "traces" },

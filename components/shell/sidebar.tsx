@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Activity, BookOpen, Boxes, CircleDollarSign, Database, FlaskConical, History, LayoutDashboard, Library, MessageSquareText, PackageCheck, Server, Settings, TestTubes } from "lucide-react";
+import { Activity, BookOpen, ClipboardCheck, Boxes, CircleDollarSign, Database, FlaskConical, History, LayoutDashboard, Library, MessageSquareText, PackageCheck, Server, Settings, TestTubes } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import type { NavItem } from "./nav";
 
-const ICONS = { home: LayoutDashboard, audit: History, settings: Settings, api: BookOpen, prompts: MessageSquareText, models: Boxes, playground: FlaskConical, retrieval: Library, datasets: Database, evals: TestTubes, releases: PackageCheck, environments: Server, traces: Activity, cost: CircleDollarSign };
+const ICONS = { home: LayoutDashboard, audit: History, settings: Settings, api: BookOpen, prompts: MessageSquareText, models: Boxes, playground: FlaskConical, retrieval: Library, datasets: Database, evals: TestTubes, labelling: ClipboardCheck, releases: PackageCheck, environments: Server, traces: Activity, cost: CircleDollarSign };
 
 export function SidebarNav({ slug, items }: { slug: string; items: NavItem[] }) {
   const pathname = usePathname();

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   "releases:review",
   "releases:signoff",
   "releases:approve",
+  // people only: a label is a person's judgement (issue 7); manage = rubrics, queues, export to datasets
+  "labels:write",
+  "labels:adjudicate",
+  "labels:manage",
   ...API_KEY_SCOPES,
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,8 +48,9 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ENGINEER: new Set<Permission>([
     ...READ_ONLY, "audit:read", "registry:write", "evals:write", "releases:write", "runtime:read",
     "traces:write", "gateway:invoke", "feedback:write", "budgets:write", "releases:deploy",
+    "labels:write", "labels:manage",
   ]),
-  REVIEWER: new Set<Permission>([...READ_ONLY, "feedback:write", "releases:review"]),
+  REVIEWER: new Set<Permission>([...READ_ONLY, "feedback:write", "releases:review", "labels:write", "labels:adjudicate"]),
   APPROVER: new Set<Permission>([...READ_ONLY, "audit:read", "releases:signoff"]),
   VIEWER: new Set<Permission>(READ_ONLY),
 };
