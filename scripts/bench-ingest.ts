@@ -11,7 +11,7 @@ import { makeProject } from "./test/fixtures";
 import { assertPortFree, startProcess, waitFor } from "./bench/processes";
 
 // `npm run bench:ingest [-- --rate 5000 --seconds 60 --traces-per-request 10]`: the production web
-// server (`next start`) and a worker on their own database and Redis prefix. Requests to
+// server (as `npm start` runs it) and a worker on their own database and Redis prefix. Requests to
 // /api/v1/traces are sent over HTTP on a fixed schedule (open loop: R spans/s offered whatever the
 // answers do, as an application's exporters would) for S seconds — 10 spans a trace, personal data in
 // the text, scrubbing on — then it waits until the worker has stored every acknowledged span. It
@@ -100,7 +100,7 @@ async function main() {
   const childEnv = { ...process.env, NODE_ENV: "production", REDIS_PREFIX: "fdbenchingest", LOG_LEVEL: "warn", PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as NodeJS.ProcessEnv;
   const prof = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
   await assertPortFree(PORT);
-  const web = startProcess("web", "node", [...prof, "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
+  const web = startProcess("web", "node", [...prof, "--import", "tsx", "scripts/web-server.ts"], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
   const worker = startProcess("worker", "node", [...prof, "--import", "tsx", "workers/index.ts"], { ...childEnv, FLIGHTDECK_SERVICE: "worker" });
   const children = [web, worker];
   try {

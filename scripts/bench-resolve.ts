@@ -12,9 +12,9 @@ import { rolloutProject } from "../lib/environments/test-fixtures";
 import { assertPortFree, startProcess, waitFor } from "./bench/processes";
 
 // `npm run bench:resolve [-- --seconds 15 --connections 50]` (run it under `flock /tmp/fd-e2e.lock`
-// on shared machines): the production web server (`next start`) on its own database and Redis
+// on shared machines): the production web server (scripts/web-server.ts, as `npm start` runs it) on its own database and Redis
 // prefix, a project with a release in production and a 10% canary, then closed-loop load at C
-// connections for S seconds on GET /api/v1/ping (constant JSON, no auth: what Next.js alone costs)
+// connections for S seconds on GET /api/v1/ping (constant JSON, no auth: what the server alone costs per request)
 // and, against the same server, on the resolve API with a different request key per request.
 // Prints requests/s and p50/p99 of both and their ratio (saturated), then the same two routes over one
 // connection (the cost of a request without queueing); the last line is JSON.
@@ -68,7 +68,8 @@ async function main() {
 
   const childEnv = { ...process.env, NODE_ENV: "production", REDIS_PREFIX: "fdbenchresolve", LOG_LEVEL: "warn", PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as NodeJS.ProcessEnv;
   await assertPortFree(PORT);
-  const web = startProcess("web", "node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
+  // the production web server, as `npm start` runs it (Next behind the hot-path server)
+  const web = startProcess("web", "node", ["--import", "tsx", "scripts/web-server.ts"], { ...childEnv, FLIGHTDECK_SERVICE: "web" });
   try {
     const origin = `http://localhost:${PORT}`;
     await waitFor(`${origin}/api/v1/ping`, 60_000);

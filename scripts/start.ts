@@ -62,8 +62,9 @@ async function main() {
     [
       {
         name: "web",
-        command: flag("dev") ? `exec node_modules/.bin/next dev -p ${env.PORT}` : `exec node_modules/.bin/next start -p ${env.PORT}`,
-        env: { ...shared, FLIGHTDECK_SERVICE: "web" },
+        // production: Next behind a small node:http server that answers the runtime hot path itself
+        command: flag("dev") ? `exec node_modules/.bin/next dev -p ${env.PORT}` : "exec node --import tsx scripts/web-server.ts",
+        env: { ...shared, FLIGHTDECK_SERVICE: "web", PORT: String(env.PORT), ...(flag("dev") ? {} : { NODE_ENV: "production" }) },
         prefixColor: "cyan",
       },
       { name: "worker", command: "exec node --import tsx workers/index.ts", env: { ...shared, FLIGHTDECK_SERVICE: "worker" }, prefixColor: "magenta" },

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
+import { webRequestFrom } from "../../lib/http/node-request";
 
 // Next route handlers behind a loopback node:http server, as Next serves them in production: for
 // tests of HTTP clients (the OpenTelemetry exporter, the SDK) against the real handlers.
@@ -27,11 +27,7 @@ export function serveRoutes(routes: ServedRoute[], onExchange?: (e: Exchange) =>
     const route = routes.find((r) => r.method === req.method && r.path.test(url.pathname));
     if (!route) return void res.writeHead(404).end();
     const params = Object.fromEntries(Object.entries(route.path.exec(url.pathname)!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const request = new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}) } as RequestInit);
-    const response = await route.handler(request, { params: Promise.resolve(params) });
+    const response = await route.handler(webRequestFrom(req, url), { params: Promise.resolve(params) });
     const body = Buffer.from(await response.arrayBuffer());
     onExchange?.({ req, url, response, body });
     res.writeHead(response.status, Object.fromEntries(response.headers));
