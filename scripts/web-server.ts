@@ -4,7 +4,6 @@ import { logger } from "../lib/log/logger";
 import { closeResolveCache } from "../lib/environments/resolve";
 import { closeRedis } from "../lib/redis";
 import { disconnectDb } from "../lib/db";
-import { matchHotRoute, serveHotRoute } from "./hot-routes";
 
 // The production web server (`npm start` runs it in place of `next start`): Next.js serves every
 // request except the runtime hot path — the resolve API called with an API key, and the constant
@@ -20,6 +19,9 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // imported once Next is prepared: the route modules load next/server, which expects the
+  // AsyncLocalStorage Next installs at start-up
+  const { matchHotRoute, serveHotRoute } = await import("./hot-routes");
   const server = http.createServer((req, res) => {
     const hot = matchHotRoute(req);
     if (hot) {

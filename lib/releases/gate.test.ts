@@ -185,6 +185,33 @@ describe("evaluateGate: people checks", () => {
   });
 });
 
+describe("evaluateGate: human labels and agreement", () => {
+  const rules: GateRules = { minLabelledItems: 20, minAgreement: 0.67 };
+  const review = (labelledItems: number, agreement: { dimension: string; alpha: number | null; units: number }[]) => input({ humanReview: { labelledItems, agreement } });
+
+  it("labelled items: 19 of 20 fails, 20 passes; no evidence counts as none", () => {
+    expect(single("human_labels", review(19, []), rules, "review_passed")).toMatchObject({ passed: false, actual: 19, required: 20 });
+    expect(single("human_labels", review(20, []), rules, "review_passed")).toMatchObject({ passed: true, actual: 20 });
+    expect(single("human_labels", input(), rules, "review_passed")).toMatchObject({ passed: false, actual: 0 });
+  });
+
+  it("agreement: the weakest dimension decides; no doubly-labelled item fails and says why", () => {
+    const mixed = review(30, [{ dimension: "faithfulness", alpha: 0.81, units: 12 }, { dimension: "relevance", alpha: 0.6, units: 12 }, { dimension: "tone", alpha: null, units: 0 }]);
+    const fail = single("agreement", mixed, rules, "review_passed");
+    expect(fail).toMatchObject({ passed: false, actual: 0.6, required: 0.67 });
+    expect(fail.reason).toContain("relevance");
+    expect(single("agreement", review(30, [{ dimension: "faithfulness", alpha: 0.81, units: 12 }]), rules, "review_passed")).toMatchObject({ passed: true, actual: 0.81 });
+    const none = single("agreement", review(30, [{ dimension: "faithfulness", alpha: null, units: 0 }]), rules, "review_passed");
+    expect(none).toMatchObject({ passed: false, actual: null });
+    expect(none.reason).toContain("two annotators");
+  });
+
+  it("are review-stage checks: not asked before review, asked from review_passed on", () => {
+    expect(evaluateGate(review(0, []), rules, 1, "request_review").checks.map((c) => c.id)).not.toContain("human_labels");
+    expect(evaluateGate(review(0, []), rules, 1, "approve").checks.map((c) => c.id)).toEqual(expect.arrayContaining(["human_labels", "agreement"]));
+  });
+});
+
 describe("evaluateGate: which checks apply at which step", () => {
   const rules: GateRules = {
     forbidFloatingModels: true, minJudgeScore: { faithfulness: 4 }, requiredReviews: 1, requiredSignoffs: 1, requireFinalApproval: true, fourEyes: true,

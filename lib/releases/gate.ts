@@ -206,7 +206,35 @@ function countCheck(id: GateCheckId, noun: string, have: ApprovalEvidence[], nee
 }
 
 function reviewChecks(input: GateInput, rules: GateRules): GateCheck[] {
-  return rules.requiredReviews ? [countCheck("reviews", "approving review", approving(input, "review", rules), rules.requiredReviews)] : [];
+  const out = rules.requiredReviews ? [countCheck("reviews", "approving review", approving(input, "review", rules), rules.requiredReviews)] : [];
+  return [...out, ...humanLabelChecks(input, rules)];
+}
+
+function humanLabelChecks(input: GateInput, rules: GateRules): GateCheck[] {
+  const review = input.humanReview ?? { labelledItems: 0, agreement: [] };
+  const out: GateCheck[] = [];
+  if (rules.minLabelledItems) {
+    const need = rules.minLabelledItems;
+    const passed = review.labelledItems >= need;
+    out.push(check("human_labels", `${need} gold-labelled item${need === 1 ? "" : "s"}`, passed, review.labelledItems, need, passed
+      ? `${review.labelledItems} of the candidate's eval items have a gold human label.`
+      : `${review.labelledItems} of ${need} so far: put the candidate's eval run in a labelling queue and label its items.`));
+  }
+  if (rules.minAgreement !== undefined) {
+    const min = rules.minAgreement;
+    const label = `Annotator agreement (Krippendorff's α) ≥ ${fmt(min, 2)}`;
+    const measured = review.agreement.filter((a) => a.alpha !== null);
+    if (measured.length === 0) {
+      out.push(check("agreement", label, false, null, min, "No item has labels from two annotators yet: a queue with two or more annotators per item measures agreement."));
+    } else {
+      const worst = measured.reduce((a, b) => (b.alpha! < a.alpha! ? b : a));
+      const passed = worst.alpha! >= min;
+      out.push(check("agreement", label, passed, fmt(worst.alpha!, 3), min, passed
+        ? `Lowest: ${worst.dimension} α = ${fmt(worst.alpha!, 3)} on ${worst.units} items.`
+        : `${worst.dimension}: α = ${fmt(worst.alpha!, 3)} on ${worst.units} items — annotators disagree; tighten the guidelines and adjudicate.`));
+    }
+  }
+  return out;
 }
 
 function approvalChecks(input: GateInput, rules: GateRules): GateCheck[] {

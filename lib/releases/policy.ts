@@ -32,6 +32,8 @@ export const ZGateRules = z
     maxLanguageGap: ZThreshold("the language gap", 0, 5).optional(),
     requiredDatasets: z.array(ZName).max(20).optional(),
     requiredReviews: z.number().int().min(0).max(20).optional(),
+    minLabelledItems: z.number().int().min(0).max(100_000).optional().describe("Gold human labels needed on the candidate's eval run items"),
+    minAgreement: ZThreshold("the agreement", -1, 1).optional().describe("Krippendorff's alpha between annotators, on every rubric dimension"),
     requiredSignoffs: z.number().int().min(0).max(20).optional(),
     requireFinalApproval: z.boolean().optional(),
     fourEyes: z.boolean().optional(),
@@ -43,6 +45,8 @@ export const ZGateRules = z
     canaryMaxErrorRateIncrease: ZThreshold("the error-rate increase", 0, 1).optional().describe("Largest allowed rise of the canary's error rate over stable, absolute (0.02 = 2 points)"),
     canaryMaxP95LatencyIncreasePct: ZThreshold("the p95 latency increase", 0, 1000).optional().describe("Largest allowed rise of the canary's p95 latency over stable, percent"),
     canaryMaxCostIncreasePct: ZThreshold("the cost increase", 0, 1000).optional().describe("Largest allowed rise of the canary's mean cost per request over stable, percent"),
+    canaryMaxNegativeFeedbackIncrease: ZThreshold("the negative-feedback increase", 0, 1).optional()
+      .describe("Largest allowed rise of the canary's share of traces with negative user feedback (among traces with feedback) over stable, absolute (0.05 = 5 points)"),
     canaryMinSample: z.number().int().min(1).max(1_000_000).optional().describe("Traces each side needs in the window before the monitor decides"),
     canaryWindowMinutes: z.number().int().min(1).max(1440).optional().describe("How far back the monitor compares traces"),
     canaryAutoGraduateAfterMinutes: z.number().int().min(1).max(43_200).optional().describe("Graduate a canary healthy this long; absent: never automatically"),
@@ -132,4 +136,30 @@ export async function createGatePolicy(principal: Principal, input: TCreateGateP
     throw err;
   }
   return getGatePolicy(principal);
+}
+
+export interface TGatePolicyVersion {
+  version: number;
+  rules: GateRules;
+  authorLabel: string;
+  createdAt: string;
+  /** rule names added, removed or changed against the version before (all of them for the first) */
+  changed: string[];
+}
+
+/** The saved versions, newest first, each with what it changed. */
+export async function listGatePolicyVersions(principal: Principal, limit = 50): Promise<TGatePolicyVersion[]> {
+  assertCanReadReleases(principal);
+  // one more than shown, so the oldest shown version can still say what it changed
+  const rows = await db().gatePolicy.findMany({ where: { projectId: principal.projectId }, orderBy: { version: "desc" }, take: limit + 1 });
+  const rulesOf = (r: (typeof rows)[number]): Record<string, unknown> => (ZGateRules.safeParse(r.rules).data ?? {}) as Record<string, unknown>;
+  return rows.slice(0, limit).map((row, i) => {
+    const now = rulesOf(row);
+    const before = rows[i + 1] ? rulesOf(rows[i + 1]) : {};
+    const keys = [...new Set([...Object.keys(now), ...Object.keys(before)])];
+    return {
+      version: row.version, rules: now as GateRules, authorLabel: row.authorLabel, createdAt: row.createdAt.toISOString(),
+      changed: keys.filter((k) => JSON.stringify(now[k]) !== JSON.stringify(before[k])).sort(),
+    };
+  });
 }

@@ -117,7 +117,7 @@ export type TListReleasesQuery = z.output<typeof ZListReleasesQuery>;
 
 export const GATE_CHECK_IDS = [
   "judge_score", "regression", "pass_rate", "cost_per_request", "p95_latency", "language_gap", "required_datasets",
-  "reviews", "signoffs", "final_approval", "four_eyes", "regions", "judge_calibration", "floating_models", "deprecated_models",
+  "reviews", "human_labels", "agreement", "signoffs", "final_approval", "four_eyes", "regions", "judge_calibration", "floating_models", "deprecated_models",
 ] as const satisfies readonly GateCheckId[];
 
 export const ZGateCheck = z.object({

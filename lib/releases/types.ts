@@ -38,6 +38,10 @@ export interface GateRules {
   requiredDatasets?: string[];
   /** human review: at least this many reviews approving (kind "review") */
   requiredReviews?: number;
+  /** human review: at least this many gold-labelled items (lib/labelling) among the candidate's eval run items */
+  minLabelledItems?: number;
+  /** human review: Krippendorff's alpha between annotators on those items, on every rubric dimension, at least this */
+  minAgreement?: number;
   /** business sign-offs (kind "signoff") approving, bound to the release's content hash */
   requiredSignoffs?: number;
   /** a final approval (kind "approval") by someone with releases:approve */
@@ -57,6 +61,8 @@ export interface GateRules {
   canaryMaxP95LatencyIncreasePct?: number;
   /** canary monitor: the largest allowed rise of mean cost per request over stable, percent */
   canaryMaxCostIncreasePct?: number;
+  /** canary monitor: the largest allowed rise of the share of traces with negative user feedback (among traces with feedback), canary − stable, absolute (0.05 = 5 points) */
+  canaryMaxNegativeFeedbackIncrease?: number;
   /** canary monitor: traces each side needs in the window before anything is decided */
   canaryMinSample?: number;
   /** canary monitor: how far back traces are compared, minutes */
@@ -100,19 +106,29 @@ export interface ModelEvidence {
   deprecatesAt: string | null;
 }
 
+/** Human labels on the candidate's eval run items (labelling queues on those runs). */
+export interface HumanReviewEvidence {
+  /** items with a gold label */
+  labelledItems: number;
+  /** per rubric dimension: Krippendorff's alpha over items with two or more labels, and how many such items */
+  agreement: { dimension: string; alpha: number | null; units: number }[];
+}
+
 /** What the gate engine is given: the release as pinned, and what is known about it. */
 export interface GateInput {
   release: { id: string; version: string; contentHash: string; authorId: string | null; state: ReleaseState };
   models: ModelEvidence[];
   evals: EvalEvidence[];
   approvals: ApprovalEvidence[];
+  /** absent: not gathered (treated as no labels) */
+  humanReview?: HumanReviewEvidence;
   /** "now", for deprecation dates */
   at: string;
 }
 
 export type GateCheckId =
   | "judge_score" | "regression" | "pass_rate" | "cost_per_request" | "p95_latency" | "language_gap" | "required_datasets"
-  | "reviews" | "signoffs" | "final_approval" | "four_eyes" | "regions" | "judge_calibration" | "floating_models" | "deprecated_models";
+  | "reviews" | "human_labels" | "agreement" | "signoffs" | "final_approval" | "four_eyes" | "regions" | "judge_calibration" | "floating_models" | "deprecated_models";
 
 export interface GateCheck {
   id: GateCheckId;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { parseOrThrow } from "@/lib/errors";
 import { runProjectAction } from "@/lib/http/action";
 import { ZCreateRelease, ZRecordApproval, ZTransitionBody } from "@/lib/releases/schemas";
+import { ZGateRules, createGatePolicy } from "@/lib/releases/policy";
 import { createRelease } from "@/lib/releases/service";
 import { recordApproval, requestReleaseAction } from "@/lib/releases/workflow";
 
@@ -30,6 +31,16 @@ export async function recordApprovalAction(slug: string, releaseId: string, inpu
   const result = await runProjectAction(slug, ZRecordApproval, input, async (p, body) => {
     const r = await recordApproval(p, parseOrThrow(ZId, releaseId, "Release id"), body);
     return { id: r.id, state: r.state };
+  });
+  if (result.ok) revalidate(slug);
+  return result;
+}
+
+/** The rules as the form sends them (not wrapped), so a bad value is reported under its own field. */
+export async function saveGatePolicyAction(slug: string, input: unknown) {
+  const result = await runProjectAction(slug, ZGateRules, input, async (p, rules) => {
+    const saved = await createGatePolicy(p, { rules });
+    return { version: saved.version };
   });
   if (result.ok) revalidate(slug);
   return result;

@@ -33,7 +33,12 @@ export default async function ReleasesPage({ params, searchParams }: { params: P
       <PageHeader
         title="Releases"
         description="A release pins prompt versions, a model version with fallbacks and a retrieval config version, and moves through evaluation, review, UAT sign-off and approval before it is deployed."
-        actions={choices ? <NewReleaseDialog slug={slug} choices={choices} defaultPrompt="customer-support" /> : null}
+        actions={
+          <>
+            <Link href={`/p/${slug}/releases/policy`} className="text-sm text-zinc-600 hover:underline dark:text-zinc-400">Gate policy</Link>
+            {choices ? <NewReleaseDialog slug={slug} choices={choices} defaultPrompt="customer-support" /> : null}
+          </>
+        }
       />
       {waiting.length ? (
         <div className="mb-6">
