@@ -4,6 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { abortCanary, promoteRelease, startCanary } from "../lib/environments/moves";
 import { rolloutProject } from "../lib/environments/test-fixtures";
 import { matchHotRoute, serveHotRoute } from "./hot-routes";
+import * as resolveRoute from "../app/api/v1/projects/[project]/environments/[env]/release/route";
+import * as pingRoute from "../app/api/v1/ping/route";
+
+const COMPARED = ["content-type", "etag", "cache-control", "vary", "www-authenticate"];
+
+/** What the same request gets from the route handler Next runs (app/api/v1/…), in comparable parts. */
+async function viaNext(path: string, headers: Record<string, string>) {
+  const url = new URL(path, "http://localhost");
+  const m = /^\/api\/v1\/projects\/([^/]+)\/environments\/([^/]+)\/release$/.exec(url.pathname);
+  const response = m
+    ? await resolveRoute.GET(new Request(url, { headers }), { params: Promise.resolve({ project: decodeURIComponent(m[1]), env: decodeURIComponent(m[2]) }) })
+    : pingRoute.GET();
+  return partsOf(response);
+}
+
+async function partsOf(r: Response) {
+  const body = (await r.text()).replace(/"requestId":"[^"]+"/, '"requestId":"…"');
+  return { status: r.status, headers: Object.fromEntries(COMPARED.map((h) => [h, r.headers.get(h)])), body };
+}
 
 // The web server's hot path over real HTTP: what scripts/web-server.ts answers itself must carry the
 // same statuses, headers and bodies the route handlers give through Next (auth, permission, 404,
@@ -71,6 +90,21 @@ describe("the web server's hot routes", () => {
     const unknownEnv = await fetch(`${origin}/api/v1/projects/${s.project.slug}/environments/qa%2Dlab/release`, { headers: auth });
     expect(unknownEnv.status).toBe(404);
     expect(((await unknownEnv.json()) as { error: { message: string } }).error.message).toContain('"qa-lab"');
+
+    // every case answers exactly as the handler inside Next would
+    const cases: [string, Record<string, string>][] = [
+      ["/api/v1/ping", {}],
+      [`${path}?key=user-3`, auth],
+      [`${path}?key=user-0`, { ...auth, "if-none-match": etag }],
+      [`${path}?key=x`, { authorization: "Bearer fd_nope" }],
+      [`/api/v1/projects/not-${s.project.slug}/environments/production/release`, auth],
+      [`/api/v1/projects/${s.project.slug}/environments/qa-lab/release`, auth],
+      [`${path}?key=${"k".repeat(600)}`, auth],
+    ];
+    for (const [p, h] of cases) {
+      const hot = await partsOf(await fetch(`${origin}${p}`, { headers: h }));
+      expect(hot, p).toEqual(await viaNext(p, h));
+    }
 
     await abortCanary(s.admin, "production", { reason: "canary answers are worse" });
     const until = Date.now() + 1_000;

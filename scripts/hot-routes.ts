@@ -1,23 +1,31 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { hotRoute, type NodeHandler } from "../lib/http/hot-route";
+import { pingAnswer } from "../lib/http/raw-response";
 import { SECURITY_HEADERS } from "../lib/http/security-headers";
-import { webRequestFrom } from "../lib/http/node-request";
 import { logger } from "../lib/log/logger";
-import * as pingRoute from "../app/api/v1/ping/route";
-import * as resolveRoute from "../app/api/v1/projects/[project]/environments/[env]/release/route";
+import { resolveReleaseRoute } from "../lib/environments/routes";
+import { resolveAnswer } from "../lib/environments/resolve-response";
 
-// The routes scripts/web-server.ts answers itself, with the same handlers Next would run: the route
-// modules' GET exports, given a standard Request and returning a standard Response. Nothing here
-// decides anything about the request — authentication, permissions, errors and logging stay in the
-// handlers (lib/http/api-route.ts) — so both paths answer byte for byte alike (tested in
-// scripts/hot-routes.int.test.ts).
+// The routes scripts/web-server.ts answers itself instead of handing them to Next: the runtime resolve
+// API called with an API key, and the constant ping it is measured against. Each is the route's own
+// contract and answer function (what app/api/v1/… runs inside Next), served on node's request and
+// response by lib/http/hot-route.ts; scripts/hot-routes.int.test.ts holds both paths to the same
+// statuses, headers and bodies.
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 export interface HotRoute {
-  handler: Handler;
+  serve: NodeHandler;
   params: Record<string, string>;
 }
 
 const RESOLVE_PATH = /^\/api\/v1\/projects\/([^/]+)\/environments\/([^/]+)\/release$/;
+
+const resolve = hotRoute(resolveReleaseRoute, ({ principal, params, query, headers }) => resolveAnswer(principal, params.env, query.key, headers));
+
+const ping: NodeHandler = async (_req, res) => {
+  const out = pingAnswer();
+  for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
+  res.writeHead(out.status, out.headers).end(out.body);
+};
 
 function decoded(segment: string): string | null {
   try {
@@ -33,7 +41,7 @@ export function matchHotRoute(req: IncomingMessage): HotRoute | null {
   const url = req.url ?? "";
   const q = url.indexOf("?");
   const path = q < 0 ? url : url.slice(0, q);
-  if (path === "/api/v1/ping") return { handler: pingRoute.GET as Handler, params: {} };
+  if (path === "/api/v1/ping") return { serve: ping, params: {} };
   // a signed-in person's request (a session cookie, no key) goes through Next, where next-auth reads it
   if (!req.headers.authorization) return null;
   const m = RESOLVE_PATH.exec(path);
@@ -41,25 +49,16 @@ export function matchHotRoute(req: IncomingMessage): HotRoute | null {
   const project = decoded(m[1]);
   const env = decoded(m[2]);
   if (project === null || env === null) return null;
-  return { handler: resolveRoute.GET as Handler, params: { project, env } };
+  return { serve: resolve, params: { project, env } };
 }
 
 export async function serveHotRoute(route: HotRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const response = await route.handler(webRequestFrom(req, new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`)), { params: Promise.resolve(route.params) });
-    for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
-    response.headers.forEach((value, key) => res.setHeader(key, value));
-    res.statusCode = response.status;
-    res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+    await route.serve(req, res, route.params);
   } catch (err) {
-    // the handlers map their own errors; reaching here means the response could not be written
+    // the handlers answer their own errors; reaching here means the response could not be written
     logger.error({ err: { message: (err as Error).message }, path: req.url }, "hot route failed");
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Internal error." } }));
-    } else {
-      res.destroy();
-    }
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "INTERNAL", message: "Internal error." } }));
+    else res.destroy();
   }
 }

@@ -2,7 +2,7 @@ import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, loggableError, parseOrThrow, toErrorBody } from "../errors";
+import { AppError, loggableError, parseOrThrow, toErrorBody, type ErrorBody } from "../errors";
 import { logger } from "../log/logger";
 import { assertCan, auditActor, type Principal } from "../authz/principal";
 import { authenticateApiKey, recordApiKeyUse } from "../apikeys/service";
@@ -23,8 +23,11 @@ export interface RouteInput<C extends RouteContract> {
   /** The request's signal: aborted when the caller goes away, so long work (a streamed model call) can stop. */
   signal: AbortSignal;
   /** The request's headers, for conditional requests (If-None-Match) */
-  headers: Headers;
+  headers: HeaderReader;
 }
+
+/** What handlers may read of the request's headers: a Web Headers, or node's headers behind the same get(). */
+export type HeaderReader = Pick<Headers, "get">;
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 const gunzipAsync = promisify(gunzip);
@@ -36,18 +39,44 @@ const gunzipAsync = promisify(gunzip);
  */
 async function resolvePrincipal(req: Request, requestId: string, pathSlug: string | undefined): Promise<Principal> {
   const auth = req.headers.get("authorization");
-  if (auth) {
-    const m = /^Bearer\s+(\S+)$/i.exec(auth);
-    const principal = m ? await authenticateApiKey(m[1], requestId) : null;
-    if (!principal) throw new AppError("UNAUTHENTICATED", "Missing or invalid credentials.");
-    if (pathSlug !== undefined) await assertProjectSlug(principal, pathSlug);
-    return principal;
-  }
+  if (auth) return principalFromBearer(auth, requestId, pathSlug);
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in or send an API key as 'Authorization: Bearer <key>'.");
   const slug = pathSlug ?? req.headers.get("x-flightdeck-project") ?? new URL(req.url).searchParams.get("project");
   if (!slug) throw new AppError("BAD_REQUEST", "Name the project with the X-Flightdeck-Project header or ?project=<slug>.");
   return (await userPrincipal(user, slug, requestId)).principal;
+}
+
+/** An `Authorization: Bearer <key>` header's principal; a key used on another project's path gets 404. */
+export async function principalFromBearer(auth: string, requestId: string, pathSlug: string | undefined): Promise<Principal> {
+  const m = /^Bearer\s+(\S+)$/i.exec(auth);
+  const principal = m ? await authenticateApiKey(m[1], requestId) : null;
+  if (!principal) throw new AppError("UNAUTHENTICATED", "Missing or invalid credentials.");
+  if (pathSlug !== undefined) await assertProjectSlug(principal, pathSlug);
+  return principal;
+}
+
+/** Identity and permission, as every API route checks them; an API key's use is recorded. */
+export async function authorizeCall(contract: RouteContract, principal: Principal): Promise<void> {
+  if (contract.permission) assertCan(principal, contract.permission);
+  if (principal.kind === "apiKey") await recordApiKeyUse(principal.apiKeyId);
+}
+
+/** A failed call's status, JSON body and headers (the request id; a Bearer challenge on 401), logged when it is ours (5xx). */
+export function errorParts(err: unknown, requestId: string): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  const mapped = toErrorBody(err, requestId);
+  if (mapped.status >= 500) logger.error({ err: loggableError(err), requestId }, "request failed");
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (mapped.status === 401) headers["www-authenticate"] = 'Bearer realm="flightdeck"';
+  return { status: mapped.status, body: mapped.body, headers };
+}
+
+/** The one access-log line per API request. */
+export function logApiRequest(requestId: string, method: string, path: string, status: number, started: number, principal: Principal | undefined): void {
+  logger.info(
+    { requestId, method, path, status, ms: Math.round(performance.now() - started), actor: principal ? `${principal.kind}:${auditActor(principal).actorId}` : null },
+    "api request",
+  );
 }
 
 const mediaType = (header: string | null) => (header ?? "").split(";")[0].trim().toLowerCase();
@@ -116,7 +145,7 @@ async function gunzipWithin(raw: Buffer, limit: number): Promise<Buffer> {
   }
 }
 
-function queryObject(url: URL): Record<string, string> {
+export function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (k !== "project") out[k] = v;
   return out;
@@ -139,8 +168,7 @@ export function apiRoute<C extends RouteContract>(
     try {
       const rawParams = await ctx.params;
       principal = await resolvePrincipal(req, requestId, rawParams?.project);
-      if (contract.permission) assertCan(principal, contract.permission);
-      if (principal.kind === "apiKey") await recordApiKeyUse(principal.apiKeyId);
+      await authorizeCall(contract, principal);
       const params = contract.params ? parseOrThrow(contract.params, rawParams, "Path") : undefined;
       const query = contract.query ? parseOrThrow(contract.query, queryObject(new URL(req.url)), "Query") : undefined;
       const read = contract.body ? await readBody(req, contract) : undefined;
@@ -161,11 +189,9 @@ export function apiRoute<C extends RouteContract>(
         ? new NextResponse(null, { status, headers: { "x-request-id": requestId } })
         : NextResponse.json(result, { status, headers: { "x-request-id": requestId } });
     } catch (err) {
-      const mapped = toErrorBody(err, requestId);
+      const mapped = errorParts(err, requestId);
       status = mapped.status;
-      if (status >= 500) logger.error({ err: loggableError(err), requestId }, "request failed");
-      const headers: Record<string, string> = { "x-request-id": requestId };
-      if (status === 401) headers["www-authenticate"] = 'Bearer realm="flightdeck"';
+      const headers = mapped.headers;
       const binary = contract.binaryBody;
       if (binary?.encodeError && mediaType(req.headers.get("content-type")) === binary.contentType.toLowerCase()) {
         const { message, issues } = mapped.body.error;
@@ -174,17 +200,7 @@ export function apiRoute<C extends RouteContract>(
       }
       return NextResponse.json(mapped.body, { status, headers });
     } finally {
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          path: new URL(req.url).pathname,
-          status,
-          ms: Math.round(performance.now() - started),
-          actor: principal ? `${principal.kind}:${auditActor(principal).actorId}` : null,
-        },
-        "api request",
-      );
+      logApiRequest(requestId, req.method, new URL(req.url).pathname, status, started, principal);
     }
   };
 }
