@@ -2,11 +2,12 @@ import crypto from "node:crypto";
 import { createFlightdeck, FlightdeckError, type PromptVariable } from "../lib/sdk/index";
 
 // The SDK end to end against a running Flightdeck: resolve the release an environment serves to a
-// request key, compile its prompt, send one trace that names the release and variant.
+// request key, compile its prompt, send one trace that names the release and variant, and (with
+// FLIGHTDECK_FEEDBACK=up|down) the end user's feedback on it.
 //
 //   FLIGHTDECK_URL=http://localhost:3000 FLIGHTDECK_API_KEY=fd_… node --import tsx scripts/sdk-example.ts [request-key]
 //
-// The key needs runtime:read and traces:write. FLIGHTDECK_PROJECT (default "demo"), FLIGHTDECK_ENV
+// The key needs runtime:read and traces:write (and feedback:write for FLIGHTDECK_FEEDBACK). FLIGHTDECK_PROJECT (default "demo"), FLIGHTDECK_ENV
 // (default "production") and FLIGHTDECK_VARIABLES (JSON, e.g. '{"customer":"Acme"}') are optional.
 // An application imports the same API from the package: `import { createFlightdeck } from "flightdeck/sdk"`.
 
@@ -46,10 +47,11 @@ async function main() {
   for (const m of messages) console.log(`  [${m.role}] ${m.content}`);
 
   const ended = new Date();
+  const traceId = crypto.randomUUID();
   const result = await fd.sendTraces({
     traces: [
       {
-        traceId: crypto.randomUUID(), name: "sdk-example", environment: env, endUserId: requestKey,
+        traceId, name: "sdk-example", environment: env, endUserId: requestKey,
         release: { id: release.release.id, variant: release.variant }, prompt: { name: prompt.name, version: prompt.version },
         spans: [
           {
@@ -61,6 +63,13 @@ async function main() {
     ],
   });
   console.log(`\ntrace sent: batch ${result.batchId} (${result.traces} trace, ${result.spans} span)`);
+
+  const thumbs = process.env.FLIGHTDECK_FEEDBACK;
+  if (thumbs === "up" || thumbs === "down") {
+    // feedback() waits (retrying 404) until the worker has stored the trace, a few seconds at most
+    const { feedback, created } = await fd.feedback({ traceId, value: { thumbs }, comment: "sent by scripts/sdk-example.ts", sourceId: `example:${requestKey}` });
+    console.log(`feedback ${created ? "recorded" : "replaced"}: thumbs ${thumbs} on trace ${feedback.traceId}${feedback.negative ? " (negative)" : ""}`);
+  }
 }
 
 main().catch((err: unknown) => {

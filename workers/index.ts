@@ -14,6 +14,7 @@ import { processEvalRun, processEvalSweep } from "./eval-run";
 import { processTraceProcess, processTraceRetention, processTraceSweep } from "./trace-process";
 import { processBudgetCheck, processBudgetSweep, processBudgetWebhook } from "./budgets";
 import { processCanaryMonitor } from "./canary-monitor";
+import { processLabelSample } from "./label-sample";
 import { sweepEvalRuns } from "../lib/evals/runs/dispatch";
 
 // Aborted at shutdown so long jobs (eval runs) stop calling providers and hand their work back.
@@ -31,6 +32,7 @@ const processors: Record<JobName, (job: Job, signal: AbortSignal) => Promise<unk
   "budget.webhook": processBudgetWebhook,
   "budget.sweep": processBudgetSweep,
   "release.canary-monitor": processCanaryMonitor,
+  "label.sample": processLabelSample,
 };
 
 // a job that ignores shutdown must not keep the process (and a deploy) waiting forever

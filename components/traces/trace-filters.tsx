@@ -79,6 +79,14 @@ export function TraceFilters({ slug, values, errors }: { slug: string; values: R
             <option value="false">No loop</option>
           </Select>
         </Field>
+        <Field label="User feedback" htmlFor="tf-feedback" error={errors.feedback}>
+          <Select id="tf-feedback" name="feedback" defaultValue={values.feedback ?? ""}>
+            <option value="">All traces</option>
+            <option value="negative">Negative</option>
+            <option value="any">Any feedback</option>
+            <option value="none">None</option>
+          </Select>
+        </Field>
         {text("minCost", "Min cost (USD)", "0", "number", "any")}
         {text("maxCost", "Max cost (USD)", undefined, "number", "any")}
       </div>

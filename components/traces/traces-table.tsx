@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { MessageSquare } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { Badge, EmptyState, tableClass, td as baseTd, th as baseTh } from "@/components/ui/page";
 import type { TTraceRow } from "@/lib/traces/list-schemas";
 import { formatCount, formatMs, formatUsd, formatWhen } from "./format";
+import { FeedbackCell } from "./trace-feedback";
 
-// thirteen columns at 1280 px: small type and tight padding; user-supplied text may be Arabic, so dir="auto"
+// fourteen columns at 1280 px: small type and tight padding; user-supplied text may be Arabic, so dir="auto"
 const td = cn(baseTd, "px-2 py-1.5 text-xs");
 const th = cn(baseTh, "px-2 py-1.5 text-[11px]");
 const muted = "text-zinc-400";
@@ -50,6 +52,8 @@ export function TracesTable({ slug, traces }: { slug: string; traces: TTraceRow[
             <th className={`${th} text-right`}>Cost</th>
             <th className={th}>Status</th>
             <th className={th}>Flags</th>
+            {/* an icon header keeps the fourteenth column narrow at 1280 px */}
+            <th className={th}><span title="User feedback" className="inline-flex"><MessageSquare aria-hidden className="size-3.5" /><span className="sr-only">User feedback</span></span></th>
           </tr>
         </thead>
         <tbody>
@@ -81,6 +85,7 @@ export function TracesTable({ slug, traces }: { slug: string; traces: TTraceRow[
               <td className={`${td} text-right tabular-nums`}>{formatUsd(t.costUsd)}</td>
               <td className={td}>{t.status === "error" ? <Badge tone="red">error</Badge> : <Badge tone="green">ok</Badge>}</td>
               <td className={`${td} relative z-10`}><TraceFlags trace={t} /></td>
+              <td className={`${td} whitespace-nowrap`}><FeedbackCell feedback={t.feedback} /></td>
             </tr>
           ))}
         </tbody>

@@ -149,3 +149,20 @@ export async function removeDatasetItem(principal: Principal, name: string, key:
     return writeVersion(tx, principal, d, latest, next, changelog?.trim() || `Removed item ${key}`, { source: "item.remove", key });
   });
 }
+
+/**
+ * Writes the next version with these items put in: an item whose key is already there is replaced in
+ * place, the others are appended (the golden-set export of labelling queues, issue 7). Items must be in
+ * stored form (normalizeItem of a ZDatasetItemInput).
+ */
+export async function putDatasetItems(
+  principal: Principal, name: string, put: DatasetItem[], changelog: string, audit: Record<string, unknown>,
+): Promise<TSavedDatasetVersion> {
+  return withLatest(principal, name, async (tx, d, latest, items) => {
+    const byKey = new Map(put.map((i) => [i.key, i]));
+    const next = items.map((i) => byKey.get(i.key) ?? i);
+    const present = new Set(items.map((i) => i.key));
+    next.push(...put.filter((i) => !present.has(i.key)));
+    return writeVersion(tx, principal, d, latest, next, changelog, audit);
+  });
+}

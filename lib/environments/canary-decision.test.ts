@@ -47,8 +47,31 @@ describe("the canary monitor's decision", () => {
     expect(decideCanary({ stable, canary: healthy, thresholds: DEFAULT_CANARY_THRESHOLDS, canarySince: minutesAgo(600), now }).action).toBe("hold");
   });
 
+  it("rolls back on negative user feedback: 10.0% → 16.0% of traces with feedback is +6 points > 5 allowed", () => {
+    const fbStable = { ...stable, feedback: { traces: 200, negative: 20 } };
+    const d = decideCanary({ stable: fbStable, canary: { n: 100, errors: 1, p95Ms: 1000, meanCostUsd: 0.002, feedback: { traces: 50, negative: 8 } }, thresholds: t, canarySince: minutesAgo(5), now });
+    expect(d).toMatchObject({
+      action: "rollback",
+      breaches: ["negative user feedback on 16.0% of traces with feedback vs stable 10.0% (+6.0 points > 5.0 allowed; 50 and 200 traces with feedback)"],
+    });
+    const atLimit = decideCanary({ stable: fbStable, canary: { n: 100, errors: 1, p95Ms: 1000, meanCostUsd: 0.002, feedback: { traces: 50, negative: 7 } }, thresholds: t, canarySince: minutesAgo(5), now });
+    expect(atLimit.action).toBe("hold");
+  });
+
+  it("does not judge feedback below the minimum sample of traces with feedback, and says so, while the other figures still decide", () => {
+    const fbStable = { ...stable, feedback: { traces: 200, negative: 0 } };
+    const sparse = { n: 100, errors: 1, p95Ms: 1000, meanCostUsd: 0.002, feedback: { traces: 49, negative: 49 } };
+    const held = decideCanary({ stable: fbStable, canary: sparse, thresholds: t, canarySince: minutesAgo(5), now });
+    expect(held.action).toBe("hold");
+    expect(held.reason).toContain("User feedback not judged yet: canary 49, stable 200 traces with feedback, 50 needed each.");
+    expect(decideCanary({ stable: fbStable, canary: sparse, thresholds: t, canarySince: minutesAgo(31), now }).action).toBe("graduate");
+    expect(decideCanary({ stable: fbStable, canary: { ...sparse, errors: 10 }, thresholds: t, canarySince: minutesAgo(5), now }).action).toBe("rollback");
+  });
+
   it("takes thresholds from the gate policy's rules, defaults for what is absent", () => {
     expect(canaryThresholds({ canaryMinSample: 10, canaryMaxP95LatencyIncreasePct: 5 })).toEqual({ ...DEFAULT_CANARY_THRESHOLDS, minSample: 10, maxP95LatencyIncreasePct: 5 });
     expect(canaryThresholds(null)).toEqual(DEFAULT_CANARY_THRESHOLDS);
+    expect(canaryThresholds({ canaryMaxNegativeFeedbackIncrease: 0.1 }).maxNegativeFeedbackIncrease).toBe(0.1);
+    expect(DEFAULT_CANARY_THRESHOLDS.maxNegativeFeedbackIncrease).toBe(0.05);
   });
 });

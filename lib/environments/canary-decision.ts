@@ -12,12 +12,18 @@ export interface VariantStats {
   p95Ms: number | null;
   /** mean costUsd per trace, null without traces */
   meanCostUsd: number | null;
+  /**
+   * User feedback received in the window on this variant's traces: how many traces got any, and how
+   * many of those got at least one negative. Per trace, so one angry user clicking twice counts once.
+   */
+  feedback?: { traces: number; negative: number };
 }
 
 export interface CanaryThresholds {
   maxErrorRateIncrease: number;
   maxP95LatencyIncreasePct: number;
   maxCostIncreasePct: number;
+  maxNegativeFeedbackIncrease: number;
   minSample: number;
   windowMinutes: number;
   autoGraduateAfterMinutes: number | null;
@@ -27,6 +33,7 @@ export const DEFAULT_CANARY_THRESHOLDS: CanaryThresholds = {
   maxErrorRateIncrease: 0.02,
   maxP95LatencyIncreasePct: 20,
   maxCostIncreasePct: 20,
+  maxNegativeFeedbackIncrease: 0.05,
   minSample: 50,
   windowMinutes: 15,
   autoGraduateAfterMinutes: null,
@@ -38,6 +45,7 @@ export function canaryThresholds(rules: GateRules | null | undefined): CanaryThr
     maxErrorRateIncrease: rules?.canaryMaxErrorRateIncrease ?? d.maxErrorRateIncrease,
     maxP95LatencyIncreasePct: rules?.canaryMaxP95LatencyIncreasePct ?? d.maxP95LatencyIncreasePct,
     maxCostIncreasePct: rules?.canaryMaxCostIncreasePct ?? d.maxCostIncreasePct,
+    maxNegativeFeedbackIncrease: rules?.canaryMaxNegativeFeedbackIncrease ?? d.maxNegativeFeedbackIncrease,
     minSample: rules?.canaryMinSample ?? d.minSample,
     windowMinutes: rules?.canaryWindowMinutes ?? d.windowMinutes,
     autoGraduateAfterMinutes: rules?.canaryAutoGraduateAfterMinutes ?? d.autoGraduateAfterMinutes,
@@ -75,16 +83,32 @@ export function decideCanary(input: { stable: VariantStats; canary: VariantStats
     const inc = increasePct(canary.meanCostUsd, stable.meanCostUsd);
     if (inc > t.maxCostIncreasePct) breaches.push(`cost per request $${canary.meanCostUsd.toFixed(6)} vs stable $${stable.meanCostUsd.toFixed(6)} (+${inc.toFixed(1)}% > ${t.maxCostIncreasePct}% allowed)`);
   }
+  // Feedback is sparse (a few percent of traces get any), so it is judged only once both sides have
+  // the minimum sample of traces with feedback; until then the other figures decide alone.
+  const fbCanary = canary.feedback ?? { traces: 0, negative: 0 };
+  const fbStable = stable.feedback ?? { traces: 0, negative: 0 };
+  const feedbackJudged = fbCanary.traces >= t.minSample && fbStable.traces >= t.minSample;
+  if (feedbackJudged) {
+    const negCanary = fbCanary.negative / fbCanary.traces;
+    const negStable = fbStable.negative / fbStable.traces;
+    if (negCanary - negStable > t.maxNegativeFeedbackIncrease) {
+      breaches.push(
+        `negative user feedback on ${pct(negCanary)} of traces with feedback vs stable ${pct(negStable)} (+${((negCanary - negStable) * 100).toFixed(1)} points > ${(t.maxNegativeFeedbackIncrease * 100).toFixed(1)} allowed; ` +
+          `${fbCanary.traces} and ${fbStable.traces} traces with feedback)`,
+      );
+    }
+  }
+  const feedbackNote = feedbackJudged ? "" : ` User feedback not judged yet: canary ${fbCanary.traces}, stable ${fbStable.traces} traces with feedback, ${t.minSample} needed each.`;
   const sample = `over the last ${t.windowMinutes} min (canary ${canary.n} traces, stable ${stable.n})`;
   if (breaches.length) return { action: "rollback", reason: `Canary monitor: ${breaches.join("; ")} ${sample}.`, breaches };
   const healthyMinutes = (input.now.getTime() - input.canarySince.getTime()) / 60_000;
   if (t.autoGraduateAfterMinutes !== null && healthyMinutes >= t.autoGraduateAfterMinutes) {
-    return { action: "graduate", reason: `Canary monitor: healthy for ${Math.floor(healthyMinutes)} min (≥ ${t.autoGraduateAfterMinutes}) ${sample}: error rate ${pct(errCanary)} vs ${pct(errStable)}.` };
+    return { action: "graduate", reason: `Canary monitor: healthy for ${Math.floor(healthyMinutes)} min (≥ ${t.autoGraduateAfterMinutes}) ${sample}: error rate ${pct(errCanary)} vs ${pct(errStable)}.${feedbackNote}` };
   }
   return {
     action: "hold",
     reason: t.autoGraduateAfterMinutes === null
-      ? `Healthy ${sample}; the policy sets no automatic graduation.`
-      : `Healthy ${sample}; graduates after ${t.autoGraduateAfterMinutes} min (${Math.floor(healthyMinutes)} so far).`,
+      ? `Healthy ${sample}; the policy sets no automatic graduation.${feedbackNote}`
+      : `Healthy ${sample}; graduates after ${t.autoGraduateAfterMinutes} min (${Math.floor(healthyMinutes)} so far).${feedbackNote}`,
   };
 }

@@ -4,6 +4,8 @@ import { promoteRelease, startCanary } from "./moves";
 import { checkCanary } from "./canary-monitor";
 import { findCanaryEnvironments } from "./repo";
 import { rolloutProject } from "./test-fixtures";
+import { recordFeedback } from "../feedback/service";
+import { ZCreateFeedback } from "../feedback/schemas";
 
 // The canary monitor on real traces: a canary erring on a third of its requests is rolled back with
 // the numbers; a healthy one graduates once the policy's time has passed; too few traces changes nothing.
@@ -45,6 +47,35 @@ describe("the canary monitor", () => {
     expect(audit.actorLabel).toBe("system: canary monitor");
     expect(await db().notification.count({ where: { projectId: t.s.project.id, kind: "release.rolled_back" } })).toBe(1);
     expect(await findCanaryEnvironments("production").then((e) => e.some((x) => x.projectId === t.s.project.id))).toBe(false);
+  });
+
+  it("rolls back a canary whose negative user feedback rises past the policy, though its errors, latency and cost are fine", async () => {
+    const t = await withCanary();
+    await t.traces(t.stable.id, "stable", 40);
+    await t.traces(t.canary.id, "canary", 40);
+    await db().gatePolicy.create({ data: { projectId: t.s.project.id, version: 2, rules: { canaryMinSample: 20, canaryMaxNegativeFeedbackIncrease: 0.1 }, authorLabel: "test" } });
+    // feedback through the real service: 25 traces a side, 2 negative on stable (8%), 10 on the canary (40%)
+    const give = async (releaseId: string, variant: string, negatives: number) => {
+      for (let i = 0; i < 25; i++) {
+        const traceId = `${variant}-${releaseId}-${i}`;
+        await recordFeedback(t.s.admin, ZCreateFeedback.parse({ traceId, value: { thumbs: i < negatives ? "down" : "up" }, sourceId: "user-a" }));
+        // a second source on the same trace does not count the trace twice
+        if (i < negatives) await recordFeedback(t.s.admin, ZCreateFeedback.parse({ traceId, value: { score: 1 }, sourceId: "user-b" }));
+      }
+    };
+    await give(t.stable.id, "stable", 2);
+    await give(t.canary.id, "canary", 4);
+    const healthy = await checkCanary((await t.env())!);
+    expect(healthy.outcome).toBe("held");
+
+    // six users change their mind: their feedback is replaced, not added
+    for (let i = 4; i < 10; i++) await recordFeedback(t.s.admin, ZCreateFeedback.parse({ traceId: `canary-${t.canary.id}-${i}`, value: { thumbs: "down" }, sourceId: "user-a" }));
+    const check = await checkCanary((await t.env())!);
+    expect(check.outcome).toBe("rolled_back");
+    expect(check.decision.reason).toContain("negative user feedback on 40.0% of traces with feedback vs stable 8.0% (+32.0 points > 10.0 allowed; 25 and 25 traces with feedback)");
+    const dep = await db().deployment.findFirstOrThrow({ where: { environment: { projectId: t.s.project.id } }, orderBy: { createdAt: "desc" } });
+    expect(dep).toMatchObject({ action: "rollback", actorLabel: "system: canary monitor", canaryBefore: t.canary.id });
+    expect(await db().notification.count({ where: { projectId: t.s.project.id, kind: "release.rolled_back" } })).toBe(1);
   });
 
   it("holds below the minimum sample, and graduates a healthy canary after the policy's time", async () => {

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { logger } from "../log/logger";
 import type { Principal } from "../authz/principal";
 import type { GateRules } from "../releases/types";
+import { feedbackVariantStats } from "../feedback/repo";
 import { canaryThresholds, decideCanary, type CanaryDecision } from "./canary-decision";
 import { abortCanary, graduateCanary } from "./moves";
 import { findCanaryEnvironments, findLastCanaryChange, findLatestGateRules, traceVariantStats } from "./repo";
@@ -16,7 +17,7 @@ import { PRODUCTION } from "./schemas";
 export const canaryMonitorPrincipal = (projectId: string): Principal => ({ kind: "system", actorId: "canary-monitor", label: "system: canary monitor", projectId });
 
 const CANARY_RULE_KEYS = [
-  "canaryMaxErrorRateIncrease", "canaryMaxP95LatencyIncreasePct", "canaryMaxCostIncreasePct", "canaryMinSample", "canaryWindowMinutes", "canaryAutoGraduateAfterMinutes",
+  "canaryMaxErrorRateIncrease", "canaryMaxP95LatencyIncreasePct", "canaryMaxCostIncreasePct", "canaryMaxNegativeFeedbackIncrease", "canaryMinSample", "canaryWindowMinutes", "canaryAutoGraduateAfterMinutes",
 ] as const;
 
 /** The canary fields of stored rules; anything else in them is the gate's business. */
@@ -45,10 +46,16 @@ export async function checkCanary(env: Awaited<ReturnType<typeof findCanaryEnvir
   const canaryId = env.canaryReleaseId!;
   const t = canaryThresholds(canaryRules(await findLatestGateRules(db(), env.projectId)));
   const since = new Date(now.getTime() - t.windowMinutes * 60_000);
-  const [stable, canary] = await Promise.all([
+  const noFeedback = { traces: 0, negative: 0 };
+  const [stableTraces, canaryTraces, stableFeedback, canaryFeedback] = await Promise.all([
     env.stableReleaseId ? traceVariantStats(env.projectId, env.stableReleaseId, "stable", since) : { n: 0, errors: 0, p95Ms: null, meanCostUsd: null },
     traceVariantStats(env.projectId, canaryId, "canary", since),
+    // feedback received in the window (it arrives after its trace), on either side's traces
+    env.stableReleaseId ? feedbackVariantStats(env.projectId, env.stableReleaseId, "stable", since) : noFeedback,
+    feedbackVariantStats(env.projectId, canaryId, "canary", since),
   ]);
+  const stable = { ...stableTraces, feedback: stableFeedback };
+  const canary = { ...canaryTraces, feedback: canaryFeedback };
   const change = await findLastCanaryChange(db(), env.id, canaryId);
   const decision = decideCanary({ stable, canary, thresholds: t, canarySince: change?.createdAt ?? env.updatedAt, now });
   const base = { projectId: env.projectId, environmentId: env.id, canaryReleaseId: canaryId, decision };

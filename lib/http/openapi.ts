@@ -22,6 +22,9 @@ import { TRACE_READ_ROUTES } from "../traces/read-routes";
 import { ZHealth } from "../health/schemas";
 import { ENVIRONMENT_ROUTES } from "../environments/routes";
 import { RELEASE_ROUTES } from "../releases/routes";
+import { LABELLING_ROUTES } from "../labelling/routes";
+import { ANNOTATE_ROUTES } from "../labelling/annotate-routes";
+import { FEEDBACK_ROUTES } from "../feedback/routes";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
 export const PUBLIC_ROUTES: RouteContract[] = [
@@ -40,6 +43,9 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   ...TRACE_READ_ROUTES,
   ...ENVIRONMENT_ROUTES,
   ...RELEASE_ROUTES,
+  ...LABELLING_ROUTES,
+  ...ANNOTATE_ROUTES,
+  ...FEEDBACK_ROUTES,
 ];
 
 const ZError = z.object({

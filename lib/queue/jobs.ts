@@ -25,6 +25,8 @@ export const JOBS = {
   "budget.sweep": z.object({}).strict(),
   // compare each production canary with stable on recent traces; roll back or graduate per policy (lib/environments/canary-monitor.ts)
   "release.canary-monitor": z.object({}).strict(),
+  // sample the labelling queues whose traces or feedback source is due (or one queue now); lib/labelling/sampling-run.ts
+  "label.sample": z.object({ queueId: z.string().min(1).optional() }).strict(),
 } as const;
 
 export type JobName = keyof typeof JOBS;

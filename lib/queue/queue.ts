@@ -33,7 +33,11 @@ export async function scheduleRepeatableJobs(): Promise<void> {
   await queue().upsertJobScheduler("trace.retention:scheduled", { every: TRACE_RETENTION_EVERY_MS }, { name: "trace.retention", data: {} });
   await queue().upsertJobScheduler("budget.sweep:scheduled", { every: BUDGET_SWEEP_EVERY_MS }, { name: "budget.sweep", data: {} });
   await queue().upsertJobScheduler("release.canary-monitor:scheduled", { every: CANARY_MONITOR_EVERY_MS }, { name: "release.canary-monitor", data: {} });
+  await queue().upsertJobScheduler("label.sample:scheduled", { every: LABEL_SAMPLE_EVERY_MS }, { name: "label.sample", data: {} });
 }
+
+// the finest cadence a queue may ask for is a minute
+const LABEL_SAMPLE_EVERY_MS = 60_000;
 
 // a bad canary is rolled back within about a minute of the window showing it
 const CANARY_MONITOR_EVERY_MS = 60_000;

@@ -2,13 +2,14 @@ import { compile, type CompilablePrompt } from "./compile.js";
 import type { FlightdeckError } from "./errors.js";
 import type { FetchLike, Transport } from "./http.js";
 import { ReleaseCache, type FallbackBundle, type ReleaseErrorContext } from "./releases.js";
+import { postFeedback, type FeedbackRetryOptions } from "./feedback.js";
 import { postTraces, type RetryOptions } from "./traces.js";
-import type { IngestBatch, IngestResult, PromptMessage, ResolvedRelease } from "./types.js";
+import type { FeedbackInput, FeedbackResult, IngestBatch, IngestResult, PromptMessage, ResolvedRelease } from "./types.js";
 
 export interface FlightdeckOptions {
   /** where Flightdeck runs, e.g. "https://flightdeck.example.com" */
   baseUrl: string;
-  /** a project API key: `runtime:read` for getRelease, `traces:write` for sendTraces */
+  /** a project API key: `runtime:read` for getRelease, `traces:write` for sendTraces, `feedback:write` for feedback */
   apiKey: string;
   /** the project's slug */
   project: string;
@@ -22,8 +23,10 @@ export interface FlightdeckOptions {
   fallback?: Record<string, FallbackBundle>;
   /** per request (default 5,000 ms) */
   timeoutMs?: number;
-  /** retries of sendTraces */
+  /** retries of sendTraces and feedback */
   retry?: RetryOptions;
+  /** feedback's retries of a 404 (its trace not stored yet); the rest as `retry` */
+  feedbackRetry?: Pick<FeedbackRetryOptions, "notFoundAttempts" | "notFoundDelayMs">;
   /** told about failures the SDK answered around (a stale or fallback release was served, or a cached one dropped) */
   onError?: (error: FlightdeckError, context: ReleaseErrorContext) => void;
 }
@@ -52,6 +55,18 @@ export interface Flightdeck {
    * @throws {FlightdeckUnavailableError} still failing after the last attempt
    */
   sendTraces(batch: IngestBatch): Promise<IngestResult>;
+  /**
+   * Records an end user's feedback on a trace (POST /api/v1/feedback): thumbs or a score, with an
+   * optional comment and corrected answer. One feedback per (trace, sourceId): sending again replaces
+   * it (`created` false). A 404 is retried with backoff (about 15 s in all by default), since feedback
+   * often arrives before the server has stored its trace; 429 after its Retry-After, 408, 5xx and network failures too.
+   *
+   * @example
+   * await fd.feedback({ traceId, value: { thumbs: "down" }, comment: "Wrong refund amount", sourceId: userHash });
+   * @throws {FlightdeckApiError} 401/403 (key lacks feedback:write), 404 (no such trace after the retries), 422 (a score outside its scale: `issues` names it)
+   * @throws {FlightdeckUnavailableError} still failing after the last attempt
+   */
+  feedback(input: FeedbackInput): Promise<FeedbackResult>;
   /** Forgets every cached release. */
   clearCache(): void;
 }
@@ -85,6 +100,7 @@ export function createFlightdeck(options: FlightdeckOptions): Flightdeck {
     getRelease: (env, opts) => releases.get(env, opts?.key),
     compile,
     sendTraces: (batch) => postTraces(transport, batch, options.retry),
+    feedback: (input) => postFeedback(transport, input, { ...options.retry, ...options.feedbackRetry }),
     clearCache: () => releases.clear(),
   };
 }

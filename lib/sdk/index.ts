@@ -1,4 +1,4 @@
-// Flightdeck SDK: resolve releases, compile prompts and send traces from any Node 20+ application.
+// Flightdeck SDK: resolve releases, compile prompts, send traces and user feedback from any Node 20+ application.
 // Nothing here may import Next.js, Prisma or server code (package.test.ts checks the built bundle).
 
 export { createFlightdeck, type Flightdeck, type FlightdeckOptions } from "./client.js";
@@ -7,4 +7,5 @@ export { FlightdeckApiError, FlightdeckCompileError, FlightdeckError, Flightdeck
 export type { FetchLike } from "./http.js";
 export type { FallbackBundle, ReleaseErrorContext } from "./releases.js";
 export type { RetryOptions } from "./traces.js";
+export type { FeedbackRetryOptions } from "./feedback.js";
 export type * from "./types.js";

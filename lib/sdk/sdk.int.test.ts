@@ -3,6 +3,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import { POST as tracesRoute } from "../../app/api/v1/traces/route";
+import { POST as feedbackRoute } from "../../app/api/v1/feedback/route";
+import { processTraceBatch } from "../traces/process";
 import { GET as resolveRoute } from "../../app/api/v1/projects/[project]/environments/[env]/release/route";
 import { abortCanary, promoteRelease, startCanary } from "../environments/moves";
 import { assignVariant } from "../environments/assign";
@@ -19,6 +21,7 @@ const execFileAsync = promisify(execFile);
 const exchanges: { method: string; path: string; ifNoneMatch?: string; status: number }[] = [];
 const served = serveRoutes([
   { method: "POST", path: /^\/api\/v1\/traces$/, handler: tracesRoute as RouteHandler },
+  { method: "POST", path: /^\/api\/v1\/feedback$/, handler: feedbackRoute as RouteHandler },
   { method: "GET", path: /^\/api\/v1\/projects\/(?<project>[^/]+)\/environments\/(?<env>[^/]+)\/release$/, handler: resolveRoute as RouteHandler },
 ], ({ req, url, response }) => exchanges.push({ method: req.method!, path: url.pathname + url.search, ifNoneMatch: req.headers["if-none-match"], status: response.status }));
 
@@ -148,5 +151,59 @@ describe("sendTraces against POST /api/v1/traces", () => {
     const readOnly = await s.runtimeKey(["runtime:read"]);
     await expect(fd(readOnly).sendTraces(batch("trace-3"))).rejects.toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect(await db().traceBatch.count({ where: { projectId: s.project.id } })).toBe(0);
+  });
+});
+
+describe("scripts/sdk-example.ts with FLIGHTDECK_FEEDBACK", () => {
+  it("sends the end user's feedback on its trace once the trace is stored", async () => {
+    const { s } = await setup();
+    await promoteRelease(s.admin, "production", { release: (await s.release("2.0.0")).id });
+    const key = await s.runtimeKey(["runtime:read", "traces:write", "feedback:write"]);
+    // the worker's part: store each batch the example sends
+    let stop = false;
+    const worker = (async () => {
+      while (!stop) {
+        for (const b of await db().traceBatch.findMany({ where: { projectId: s.project.id, status: "queued" }, select: { id: true } })) await processTraceBatch(s.project.id, b.id);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    try {
+      const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "scripts/sdk-example.ts", "user-8"], {
+        env: { ...process.env, FLIGHTDECK_URL: origin, FLIGHTDECK_API_KEY: key, FLIGHTDECK_PROJECT: s.project.slug, FLIGHTDECK_FEEDBACK: "down" },
+      });
+      expect(stdout).toMatch(/feedback recorded: thumbs down on trace \S+ \(negative\)/);
+    } finally {
+      stop = true;
+      await worker;
+    }
+    expect(await db().feedback.findMany({ where: { projectId: s.project.id } })).toMatchObject([{ sourceId: "example:user-8", negative: true, comment: "sent by scripts/sdk-example.ts" }]);
+  });
+});
+
+describe("feedback against POST /api/v1/feedback", () => {
+  it("retries while the trace is not stored yet, records it once processed, replaces it when sent again, and 403s a key without feedback:write", async () => {
+    const { s, fd } = await setup();
+    const key = await s.runtimeKey(["traces:write", "feedback:write"]);
+    const client = createFlightdeck({ baseUrl: origin, apiKey: key, project: s.project.slug, feedbackRetry: { notFoundAttempts: 10, notFoundDelayMs: 50 } });
+    const sent = await client.sendTraces({
+      traces: [{ traceId: "fb-trace", environment: "production", release: { id: "rel_x", variant: "canary" }, spans: [
+        { spanId: "root", kind: "llm", name: "chat", status: "ok", startTime: "2026-11-24T08:00:00.000Z", endTime: "2026-11-24T08:00:01.000Z" },
+      ] }],
+    });
+    // the user clicks thumbs down before the worker has stored the trace: the SDK keeps asking
+    const pending = client.feedback({ traceId: "fb-trace", value: { thumbs: "down" }, comment: "الإجابة خاطئة", sourceId: "user-1" });
+    await new Promise((r) => setTimeout(r, 120));
+    await processTraceBatch(s.project.id, sent.batchId);
+    const first = await pending;
+    expect(first).toMatchObject({ created: true, feedback: { traceId: "fb-trace", negative: true, comment: "الإجابة خاطئة", releaseId: "rel_x", variant: "canary" } });
+    const tries = exchanges.filter((e) => e.path === "/api/v1/feedback");
+    expect(tries.length).toBeGreaterThan(1);
+    expect(tries.at(0)?.status).toBe(404);
+    expect(tries.at(-1)?.status).toBe(201);
+
+    const again = await client.feedback({ traceId: "fb-trace", value: { score: 4 }, sourceId: "user-1" });
+    expect(again).toMatchObject({ created: false, feedback: { id: first.feedback.id, value: { score: 4, min: 1, max: 5 }, negative: false, comment: null } });
+    expect(await db().feedback.count({ where: { projectId: s.project.id } })).toBe(1);
+    await expect(fd().feedback({ traceId: "fb-trace", value: { thumbs: "up" } })).rejects.toMatchObject({ status: 403, code: "FORBIDDEN" });
   });
 });

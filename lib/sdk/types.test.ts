@@ -3,7 +3,8 @@ import type { TResolvedRelease } from "../environments/schemas";
 import type { TIngestBatch, ZIngestResult } from "../traces/schemas";
 import type { z } from "zod";
 import type { TPromptVariable } from "../registry/prompts/schemas";
-import type { IngestBatch, IngestResult, PromptVariable, ReleasePrompt, ResolvedRelease } from "./index";
+import type { TCreateFeedback, TFeedback } from "../feedback/schemas";
+import type { Feedback, FeedbackInput, IngestBatch, IngestResult, PromptVariable, ReleasePrompt, ResolvedRelease } from "./index";
 
 // The SDK's hand-written types against the server's schemas. These checks run in the type checker
 // (`npx tsc --noEmit -p .`): if the resolve answer or the ingestion contract changes, this file
@@ -26,5 +27,10 @@ describe("SDK types match the server's contract", () => {
     const server: TIngestBatch = batch;
     expect(assertTrue<Same<IngestResult, z.infer<typeof ZIngestResult>>>(true)).toBe(true);
     expect([sdk, server]).toEqual([null, null]);
+  });
+
+  it("the feedback body and the stored feedback", () => {
+    expect(assertTrue<Same<FeedbackInput, TCreateFeedback>>(true)).toBe(true);
+    expect(assertTrue<Same<Feedback, TFeedback>>(true)).toBe(true);
   });
 });

@@ -116,3 +116,41 @@ export interface IngestResult {
   traces: number;
   spans: number;
 }
+
+/** What an end user said: thumbs up/down, or a score on a scale (min 1, max 5 unless given). */
+export type FeedbackValue = { thumbs: "up" | "down" } | { score: number; min?: number; max?: number };
+
+/** The body of POST /api/v1/feedback. */
+export interface FeedbackInput {
+  /** the traceId the application sent with the trace */
+  traceId: string;
+  value: FeedbackValue;
+  /** what the user said; personal data is scrubbed before it is stored */
+  comment?: string;
+  /** the answer the user expected */
+  correction?: string;
+  /** who gave it (a hash of your end-user id, a widget id): one feedback per trace and source, sending again replaces it. Default: the API key */
+  sourceId?: string;
+}
+
+/** Feedback as stored: `negative` is thumbs down or a score below the middle of its scale. */
+export interface Feedback {
+  id: string;
+  traceId: string;
+  sourceId: string;
+  value: { thumbs: "up" | "down" } | { score: number; min: number; max: number };
+  negative: boolean;
+  comment: string | null;
+  correction: string | null;
+  environment: string | null;
+  releaseId: string | null;
+  variant: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What feedback() resolves to: the stored feedback, and whether it was new (false: it replaced this source's earlier feedback). */
+export interface FeedbackResult {
+  feedback: Feedback;
+  created: boolean;
+}

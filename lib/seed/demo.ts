@@ -6,7 +6,9 @@ import { seedRegistryDemo } from "./registry-demo";
 import { seedDatasetsDemo } from "./datasets-demo";
 import { seedEvalsDemo } from "./evals-demo";
 import { seedTracesDemo } from "./traces-demo";
+import { seedFeedbackDemo } from "./feedback-demo";
 import { seedReleasesDemo } from "./releases-demo";
+import { seedLabellingDemo } from "./labelling-demo";
 
 // Demo data for a first start: organization "Demo", projects `demo` and `search`, one user per role.
 // Demo mode only: these passwords are public, printed at start-up and in the README.
@@ -29,8 +31,10 @@ export async function seedDemo(): Promise<boolean> {
   const datasets = await seedDatasetsDemo(demo.id);
   const evals = await seedEvalsDemo(demo.id);
   const traces = await seedTracesDemo(demo.id);
+  const feedback = await seedFeedbackDemo(demo.id);
   const releases = await seedReleasesDemo(demo.id);
-  return core || registry || datasets || evals || traces || releases;
+  const labelling = await seedLabellingDemo(demo.id);
+  return core || registry || datasets || evals || traces || feedback || releases || labelling;
 }
 
 async function seedCore(): Promise<boolean> {

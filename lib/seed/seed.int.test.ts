@@ -51,4 +51,30 @@ describe("demo seed", () => {
     expect(usage._sum.requests).toBe(360);
     expect(usage._sum.costUsd).toBeGreaterThan(0);
   });
+
+  it("includes labelling queues on the judged eval runs, labelled by two people, with gold labels, agreement and a dispute left to adjudicate", async () => {
+    await seedDemo();
+    const demo = await db().project.findUniqueOrThrow({ where: { slug: "demo" } });
+    const runs = await db().evalRun.count({ where: { projectId: demo.id, status: "completed", judgeModelVersionId: { not: null } } });
+    const queues = await db().labelQueue.findMany({ where: { projectId: demo.id }, include: { items: { include: { slots: true } } } });
+    expect(queues).toHaveLength(runs);
+    const items = queues.flatMap((q) => q.items);
+    const gold = items.filter((i) => i.status === "gold");
+    expect(gold.length).toBeGreaterThanOrEqual(10);
+    expect(items.filter((i) => i.status === "needs_adjudication")).toHaveLength(1);
+    expect(items.filter((i) => i.status === "open").length).toBeGreaterThan(0);
+    // two different people on every finished item, and their labels went through the rubric
+    for (const i of gold.filter((g) => g.goldSource !== "single")) {
+      expect(new Set(i.slots.map((s) => s.userId)).size).toBe(2);
+      expect((i.gold as { scores: Record<string, unknown> }).scores).toHaveProperty("faithfulness");
+    }
+    expect(gold.some((i) => i.goldSource === "consensus")).toBe(true);
+    // generated, yet not the judge's own scores copied: some human label differs from the judge
+    const differs = gold.some((i) => {
+      const judge = (i.meta as { judge: Record<string, number> }).judge;
+      const human = (i.gold as { scores: Record<string, number> }).scores;
+      return ["faithfulness", "relevance", "completeness"].some((d) => judge[d] !== undefined && Math.round(judge[d]) !== human[d]);
+    });
+    expect(differs).toBe(true);
+  });
 });

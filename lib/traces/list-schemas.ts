@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PII_TYPES } from "../guard/pii/types";
 import { ZProjectSlug } from "../projects/schemas";
+import { ZFeedback } from "../feedback/schemas";
 
 // Reading traces (issue 5, Console → Traces): one query schema validates the API's query string and
 // the console's filter form (both live in the URL).
@@ -46,6 +47,8 @@ export const ZTraceListQuery = z
     loop: ZFlag.optional().describe("true: traces where one tool was called more than the project's loop limit"),
     minCost: ZUsd.optional(),
     maxCost: ZUsd.optional(),
+    feedback: z.enum(["negative", "any", "none"], "must be negative, any or none").optional()
+      .describe("negative: traces with at least one negative user feedback; any: with feedback; none: without"),
     q: z.string().trim().min(MIN_SEARCH_CHARS, `search for at least ${MIN_SEARCH_CHARS} characters`).max(200).optional()
       .describe("Case-insensitive substring of the (scrubbed) input or output of any span of the trace"),
     cursor: z.string().max(200).optional().describe("nextCursor from the previous page"),
@@ -81,6 +84,7 @@ export const ZTraceRow = z.object({
   injectionFlagged: z.boolean(),
   maxToolCalls: z.number().int(),
   loop: z.boolean().describe("One tool was called more than the project's loopToolCallLimit times"),
+  feedback: z.object({ count: z.number().int(), negative: z.number().int() }).describe("User feedback received (POST /api/v1/feedback), and how much of it negative"),
 });
 export type TTraceRow = z.infer<typeof ZTraceRow>;
 
@@ -133,6 +137,7 @@ export const ZTraceDetail = ZTraceRow.extend({
   loopToolCallLimit: z.number().int(),
   toolCalls: z.array(z.object({ name: z.string(), count: z.number().int() })).describe("Calls per tool span name, most first"),
   spans: z.array(ZSpanDetail).describe("Depth-first by parent, siblings by start time"),
+  feedbackItems: z.array(ZFeedback).describe("User feedback on this trace, newest first (at most 100)"),
 });
 export type TTraceDetail = z.infer<typeof ZTraceDetail>;
 

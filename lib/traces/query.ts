@@ -2,6 +2,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { assertCan, type Principal } from "../authz/principal";
 import { Prisma, type Span, type Trace } from "../generated/prisma/client";
+import { feedbackCounts } from "../feedback/repo";
+import { traceFeedback } from "../feedback/service";
 import {
   STALE_DOC_DAYS, TIME_PRESETS, type TRetrievedDoc, type TSpanDetail, type TTraceDetail, type TTraceListPage, type TTraceListQuery, type TTraceRow,
 } from "./list-schemas";
@@ -66,6 +68,12 @@ export function listConditions(projectId: string, q: TTraceListQuery, loopLimit:
   if (q.loop === false) where.push(Prisma.sql`t."maxToolCalls" <= ${loopLimit}`);
   if (q.minCost !== undefined) where.push(Prisma.sql`t."costUsd" >= ${q.minCost}`);
   if (q.maxCost !== undefined) where.push(Prisma.sql`t."costUsd" <= ${q.maxCost}`);
+  if (q.feedback) {
+    // probes the (projectId, traceId, sourceId) unique index per candidate trace; the page's LIMIT stops the scan early
+    const negative = q.feedback === "negative" ? Prisma.sql` AND f.negative` : Prisma.empty;
+    const exists = Prisma.sql`EXISTS (SELECT 1 FROM "Feedback" f WHERE f."projectId" = t."projectId" AND f."traceId" = t."traceId"${negative})`;
+    where.push(q.feedback === "none" ? Prisma.sql`NOT ${exists}` : exists);
+  }
   if (q.q) {
     const p = likePattern(q.q);
     // the trigram GIN indexes on Span.input / Span.output answer the ILIKEs
@@ -88,7 +96,9 @@ async function loopLimitOf(projectId: string): Promise<number> {
   return p?.loopToolCallLimit ?? 5;
 }
 
-function presentRow(t: Trace, loopLimit: number): TTraceRow {
+const NO_FEEDBACK = { count: 0, negative: 0 };
+
+function presentRow(t: Trace, loopLimit: number, feedback = NO_FEEDBACK): TTraceRow {
   return {
     traceId: t.traceId, name: t.name, startTime: t.startTime.toISOString(), endTime: t.endTime.toISOString(),
     durationMs: t.durationMs || t.endTime.getTime() - t.startTime.getTime(), status: t.status, environment: t.environment,
@@ -96,6 +106,7 @@ function presentRow(t: Trace, loopLimit: number): TTraceRow {
     prompt: t.promptName ? { name: t.promptName, version: t.promptVersion } : null,
     team: t.team, models: t.models, spanCount: t.spanCount, errorSpans: t.errorSpans, inputTokens: t.inputTokens, outputTokens: t.outputTokens,
     costUsd: t.costUsd, piiTypes: t.piiTypes, injectionFlagged: t.injectionFlagged, maxToolCalls: t.maxToolCalls, loop: t.maxToolCalls > loopLimit,
+    feedback,
   };
 }
 
@@ -107,10 +118,11 @@ export async function listTraces(principal: Principal, q: TTraceListQuery, now =
   const rows = page.length ? await db().trace.findMany({ where: { projectId: principal.projectId, id: { in: page } } }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const traces = page.map((id) => byId.get(id)).filter((t): t is Trace => !!t);
+  const feedback = await feedbackCounts(principal.projectId, traces.map((t) => t.traceId));
   const last = traces.at(-1);
   const w = windowOf(q, now);
   return {
-    traces: traces.map((t) => presentRow(t, loopLimit)),
+    traces: traces.map((t) => presentRow(t, loopLimit, feedback.get(t.traceId))),
     nextCursor: ids.length > q.limit && last ? encodeCursor({ startTime: last.startTime, id: last.id }) : null,
     window: { from: w.from?.toISOString() ?? null, to: w.to?.toISOString() ?? null },
   };
@@ -164,17 +176,20 @@ export async function getTrace(principal: Principal, traceId: string, now = new 
   const projectId = principal.projectId;
   const trace = await db().trace.findUnique({ where: { projectId_traceId: { projectId, traceId } } });
   if (!trace) throw new AppError("NOT_FOUND", "No trace with this id in this project (it may still be processing, or past the retention period).");
-  const [loopLimit, spans] = await Promise.all([
+  const [loopLimit, spans, counts, feedbackItems] = await Promise.all([
     loopLimitOf(projectId),
     db().span.findMany({ where: { projectId, traceId }, orderBy: [{ startTime: "asc" }, { spanId: "asc" }], take: MAX_DETAIL_SPANS }),
+    feedbackCounts(projectId, [traceId]),
+    traceFeedback(projectId, traceId),
   ]);
   const tools = new Map<string, number>();
   for (const s of spans) if (s.kind === "tool") tools.set(s.name, (tools.get(s.name) ?? 0) + 1);
   const toolCalls = [...tools].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const row = presentRow(trace, loopLimit);
+  const row = presentRow(trace, loopLimit, counts.get(traceId));
   return {
     ...row,
     loopToolCallLimit: loopLimit, toolCalls,
     spans: orderSpans(spans).map(({ span, depth, orphan }) => presentSpan(span, depth, orphan, trace.startTime, now)),
+    feedbackItems,
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/console";
 import { can } from "@/lib/authz/principal";
 import { ZRunResultsQuery, type StoredRunConfig } from "@/lib/evals/runs/schemas";
@@ -43,6 +44,11 @@ export default async function EvalRunPage({ params, searchParams }: {
         <div className="mb-2 flex items-center gap-3">
           <h2 id="results-heading" className="text-sm font-semibold">Results</h2>
           {isActive(run.status) ? <><span className="text-xs text-zinc-500">written so far; refreshed when the run ends</span><RefreshButton /></> : null}
+          {!isActive(run.status) && can(principal, "labels:manage") ? (
+            <Link href={`/p/${slug}/labelling/new?runId=${encodeURIComponent(run.id)}&mode=${run.judge ? "low_confidence" : "all"}`} className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+              Send to labelling
+            </Link>
+          ) : null}
         </div>
         <ResultFilters filter={filter} languages={languages} />
         <ResultsTable base={`/p/${slug}/evals/${run.id}`} results={page.results} keys={keys} />

@@ -5,6 +5,7 @@ import { getTrace } from "@/lib/traces/query";
 import { orNotFound } from "@/components/registry/prompts/or-not-found";
 import { TraceSummary } from "@/components/traces/trace-summary";
 import { SpanWaterfall } from "@/components/traces/span-waterfall";
+import { TraceFeedback } from "@/components/traces/trace-feedback";
 
 // page params have arrived percent-encoded in some Next versions (vercel/next.js#48058); decoding an
 // already-decoded id is harmless unless it holds a "%", which then stays as it is
@@ -34,6 +35,7 @@ export default async function TracePage({ params }: { params: Promise<{ project:
           <strong>Possible agent loop:</strong> the tool <span dir="auto">“{top.name}”</span> was called {top.count} times in this trace, more than this project’s limit of {trace.loopToolCallLimit}.
         </div>
       ) : null}
+      <TraceFeedback items={trace.feedbackItems} />
       <SpanWaterfall spans={trace.spans} totalMs={trace.durationMs} />
     </>
   );
