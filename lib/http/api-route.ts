@@ -73,6 +73,8 @@ export function errorParts(err: unknown, requestId: string): { status: number; b
 
 /** The one access-log line per API request. */
 export function logApiRequest(requestId: string, method: string, path: string, status: number, started: number, principal: Principal | undefined): void {
+  // the fields cost more than the write on the hot path; skip them when info lines are off
+  if (!logger.isLevelEnabled("info")) return;
   logger.info(
     { requestId, method, path, status, ms: Math.round(performance.now() - started), actor: principal ? `${principal.kind}:${auditActor(principal).actorId}` : null },
     "api request",
