@@ -11,7 +11,8 @@ import { ReviewItem } from "./review-item";
 import { ScoringPanel } from "./review-scoring";
 import { ReviewNotes } from "./review-notes";
 import { KeyHelpDialog } from "./review-help";
-import { formatValue, isComplete, isTypingTarget, valueForDigit } from "./review-keys";
+import { formatValue, isComplete } from "./review-keys";
+import { useLabelKeys } from "./use-label-keys";
 
 // Adjudication (issue 7): one disputed item at a time, every annotator's label side by side, the final
 // label prefilled with the consensus suggestion (median on scales). Keyboard first, like the reviewer screen.
@@ -64,43 +65,10 @@ export function AdjudicateScreen({ slug, queueId, dims, cases: initial, userId }
     });
   };
 
-  const handlers = useRef({ decide, pick, move });
-  handlers.current = { decide, pick, move };
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.ctrlKey || e.metaKey || e.altKey || help) return;
-      if (isTypingTarget(e.target)) {
-        if (e.key === "Escape") rootRef.current?.focus();
-        return;
-      }
-      const tag = (e.target as HTMLElement | null)?.tagName;
-      if (e.key === "Enter" && (tag === "BUTTON" || tag === "A")) return;
-      const h = handlers.current;
-      if (/^[0-9]$/.test(e.key)) {
-        const d = dims[focused];
-        const v = d ? valueForDigit(d, Number(e.key)) : null;
-        if (d && v !== null) h.pick(d, v);
-        e.preventDefault();
-        return;
-      }
-      const act: Record<string, () => void> = {
-        ArrowDown: () => setFocused((i) => Math.min(i + 1, dims.length - 1)),
-        ArrowUp: () => setFocused((i) => Math.max(i - 1, 0)),
-        e: () => correctionRef.current?.focus(),
-        t: () => tagRef.current?.focus(),
-        Enter: h.decide,
-        j: () => h.move(1),
-        k: () => h.move(-1),
-        "?": () => setHelp(true),
-      };
-      if (act[e.key] && !pending) {
-        e.preventDefault();
-        act[e.key]();
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [dims, focused, help, pending]);
+  useLabelKeys({
+    dims, focused, setFocused, help, openHelp: () => setHelp(true), pending, rootRef, correctionRef, tagRef, onPick: pick,
+    keys: { Enter: decide, j: () => move(1), k: () => move(-1) },
+  });
 
   if (!c) return <EmptyState title="Nothing to adjudicate">Every disputed item in this queue has its gold label.</EmptyState>;
 

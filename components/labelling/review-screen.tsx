@@ -13,7 +13,8 @@ import { ReviewItem } from "./review-item";
 import { ScoringPanel } from "./review-scoring";
 import { KeyHelpDialog } from "./review-help";
 import { LockTimer } from "./review-lock";
-import { REVIEW_KEYS, isComplete, isTypingTarget, valueForDigit } from "./review-keys";
+import { REVIEW_KEYS, isComplete } from "./review-keys";
+import { useLabelKeys } from "./use-label-keys";
 import { ReviewNotes } from "./review-notes";
 
 // The reviewer screen (issue 7): one item at a time, keyboard first. The claim happens from here, not
@@ -137,49 +138,11 @@ export function ReviewScreen({ slug, context }: { slug: string; context: ReviewC
     if (tagRef.current) tagRef.current.value = "";
   };
 
-  const handlers = useRef({ submit, skip, pick, open, back });
-  handlers.current = { submit, skip, pick, open, back };
-
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.ctrlKey || e.metaKey || e.altKey || help) return;
-      if (isTypingTarget(e.target)) {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          rootRef.current?.focus();
-        }
-        return;
-      }
-      const tag = (e.target as HTMLElement | null)?.tagName;
-      if (e.key === "Enter" && (tag === "BUTTON" || tag === "A")) return;
-      const h = handlers.current;
-      if (/^[0-9]$/.test(e.key)) {
-        const d = dims[focused];
-        const v = d ? valueForDigit(d, Number(e.key)) : null;
-        if (d && v !== null) h.pick(d, v);
-        else if (d) setMessage(`${e.key} is not a choice on ${d.name}.`);
-        e.preventDefault();
-        return;
-      }
-      const act: Record<string, () => void> = {
-        ArrowDown: () => setFocused((i) => Math.min(i + 1, dims.length - 1)),
-        ArrowUp: () => setFocused((i) => Math.max(i - 1, 0)),
-        e: () => correctionRef.current?.focus(),
-        t: () => tagRef.current?.focus(),
-        s: h.skip,
-        j: h.submit,
-        Enter: h.submit,
-        k: () => h.open(h.back + 1),
-        "?": () => setHelp(true),
-      };
-      if (act[e.key] && !pending) {
-        e.preventDefault();
-        act[e.key]();
-      }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [dims, focused, help, pending]);
+  useLabelKeys({
+    dims, focused, setFocused, help, openHelp: () => setHelp(true), pending, rootRef, correctionRef, tagRef, onPick: pick,
+    onBadDigit: (digit, d) => setMessage(`${digit} is not a choice on ${d.name}.`),
+    keys: { s: skip, j: submit, Enter: submit, k: () => open(back + 1) },
+  });
 
   const header = (
     <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm">
