@@ -25,6 +25,7 @@ import { RELEASE_ROUTES } from "../releases/routes";
 import { LABELLING_ROUTES } from "../labelling/routes";
 import { ANNOTATE_ROUTES } from "../labelling/annotate-routes";
 import { FEEDBACK_ROUTES } from "../feedback/routes";
+import { CALIBRATION_ROUTES } from "../calibration/routes";
 
 /** Every public route. A new route file adds its contract here so it is documented. */
 export const PUBLIC_ROUTES: RouteContract[] = [
@@ -46,6 +47,7 @@ export const PUBLIC_ROUTES: RouteContract[] = [
   ...LABELLING_ROUTES,
   ...ANNOTATE_ROUTES,
   ...FEEDBACK_ROUTES,
+  ...CALIBRATION_ROUTES,
 ];
 
 const ZError = z.object({

@@ -5,6 +5,8 @@ import { computeSummary } from "../evals/runs/finish";
 import { scoreKeysOf } from "../evals/runs/score-keys";
 import type { StoredRunConfig } from "../evals/runs/schemas";
 import type { ResultForSummary, RunSummary, ScoreKeyInfo } from "../evals/runs/types";
+import { judgeCalibrationMarks, type CalibrationMarks } from "../calibration/service";
+import { humanReviewOfRuns } from "../labelling/run-labels";
 import { primaryRole } from "./bundle";
 import { MODEL_SELECT, findReleasesInState, type PinnedModelRow, type ReleaseDetailRow } from "./repo";
 import type { ApprovalEvidence, EvalEvidence, GateInput, ModelEvidence } from "./types";
@@ -18,7 +20,7 @@ import type { ApprovalEvidence, EvalEvidence, GateInput, ModelEvidence } from ".
 const REGRESSION_RESAMPLES = 500;
 
 const RUN_SELECT = {
-  id: true, status: true, config: true, summary: true, createdAt: true,
+  id: true, status: true, config: true, summary: true, createdAt: true, judgeModelVersionId: true, judgePromptVersionId: true,
   datasetVersion: { select: { itemCount: true, datasetId: true, dataset: { select: { name: true } } } },
 } satisfies Prisma.EvalRunSelect;
 type EvidenceRun = Prisma.EvalRunGetPayload<{ select: typeof RUN_SELECT }>;
@@ -65,7 +67,7 @@ function languageGap(summary: RunSummary): number | null {
   return gaps.length === 0 ? null : Math.max(...gaps);
 }
 
-function figuresOf(run: EvidenceRun, summary: RunSummary): EvalEvidence {
+function figuresOf(run: EvidenceRun, summary: RunSummary, calibrated: CalibrationMarks): EvalEvidence {
   const judge: Record<string, number> = {};
   const passRates: Record<string, number> = {};
   for (const m of summary.overall.metrics) {
@@ -82,8 +84,8 @@ function figuresOf(run: EvidenceRun, summary: RunSummary): EvalEvidence {
     costPerRequestUsd: summary.overall.cost.perItem,
     p95LatencyMs: summary.overall.latencyMs.p95,
     languageGap: languageGap(summary),
-    // calibration against human labels arrives with the human-review issue; until then no judge is
-    judgeCalibrated: false,
+    // calibrated against gold human labels on every dimension this run's judge scored (lib/calibration)
+    judgeCalibrated: calibrated(run, Object.keys(judge)),
   };
 }
 
@@ -116,10 +118,11 @@ export async function gatherEvalEvidence(client: Tx | Db, release: ReleaseDetail
   const runs = await latestRunsPerDataset(client, release.projectId, candidate);
   const prodCandidate = await productionCandidate(client, release.projectId, release.id);
   const prodRuns = prodCandidate ? await latestRunsPerDataset(client, release.projectId, prodCandidate) : [];
+  const calibrated = await judgeCalibrationMarks(client, release.projectId);
   // one after another: the client may be a transaction, which runs one query at a time
   const out: EvalEvidence[] = [];
   for (const run of runs) {
-    const evidence = figuresOf(run, await summaryOf(run));
+    const evidence = figuresOf(run, await summaryOf(run), calibrated);
     if (!prodCandidate) {
       out.push(evidence);
       continue;
@@ -157,11 +160,13 @@ export function approvalEvidence(release: ReleaseDetailRow): ApprovalEvidence[] 
 export async function gatherEvidence(client: Tx | Db, release: ReleaseDetailRow, at = new Date()): Promise<GateInput> {
   const models = await gatherModels(client, release);
   const evals = await gatherEvalEvidence(client, release);
+  const humanReview = await humanReviewOfRuns(client, release.projectId, evals.filter((e) => e.status === "completed").map((e) => e.runId));
   return {
     release: { id: release.id, version: release.version, contentHash: release.contentHash, authorId: release.authorId, state: release.state },
     models,
     evals,
     approvals: approvalEvidence(release),
+    humanReview,
     at: at.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GitCompareArrows } from "lucide-react";
+import { GitCompareArrows, Scale } from "lucide-react";
 import { requirePermission } from "@/lib/auth/console";
 import { can } from "@/lib/authz/principal";
 import { listDatasets } from "@/lib/datasets/service";
@@ -40,6 +40,7 @@ export default async function EvalsPage({ params, searchParams }: { params: Prom
         description="Eval runs score a prompt version on a model over a dataset version, with deterministic scorers and an LLM judge. Compare a candidate with a baseline before it ships."
         actions={
           <>
+            <Button asChild size="sm" variant="ghost"><Link href={`/p/${slug}/evals/calibration`}><Scale className="size-4" aria-hidden />Judge calibration</Link></Button>
             {runs.length > 1 ? <Button asChild size="sm" variant="secondary"><Link href={`/p/${slug}/evals/compare`}><GitCompareArrows className="size-4" aria-hidden />Compare runs</Link></Button> : null}
             {choices ? <NewRunDialog slug={slug} choices={choices} dataset={filter} /> : null}
           </>

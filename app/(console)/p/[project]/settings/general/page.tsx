@@ -5,6 +5,8 @@ import { Card } from "@/components/ui/page";
 import { NameForm, CreateProjectForm } from "@/components/settings/general-forms";
 import { ObservabilityForm } from "@/components/settings/observability-form";
 import { guardModelChoices, traceSettings } from "@/lib/traces/settings";
+import { calibrationSettings } from "@/lib/calibration/service";
+import { CalibrationSettingsForm } from "@/components/calibration/settings-form";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -20,6 +22,11 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       <Card title="Observability">
         <ObservabilityForm slug={slug} initial={await traceSettings(project.id)} models={await guardModelChoices(project.id)} editable={can(principal, "project:write")} />
       </Card>
+      <section id="calibration" className="scroll-mt-4">
+        <Card title="Judge calibration">
+          <CalibrationSettingsForm slug={slug} initial={await calibrationSettings(project.id)} editable={can(principal, "project:write")} />
+        </Card>
+      </section>
       <Card title="Organization">
         <NameForm slug={slug} kind="organization" initial={project.organization.name} editable={can(principal, "organization:write")} />
       </Card>
