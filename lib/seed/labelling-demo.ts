@@ -88,8 +88,8 @@ export async function seedLabellingDemo(projectId: string): Promise<boolean> {
       adjudicationThreshold: 1,
       source: { kind: "eval_run", runId: run.id, mode: "all" },
     });
-    // the newest run's queue keeps two items for a person to label
-    await labelQueue(queue.id, [reviewer, engineer], rand, i === runs.length - 1 ? 2 : 0);
+    // the newest run's queue keeps two items for the reviewer to label
+    await labelQueue(queue.id, [engineer, reviewer], rand, i === runs.length - 1 ? 2 : 0);
     const cases = await listAdjudicationCases(admin, queue.id);
     // one disagreement is left for the adjudicator to try
     for (const c of cases.slice(i === runs.length - 1 ? 1 : 0)) {
