@@ -97,21 +97,32 @@ export async function submitLabel(principal: Principal, slotId: string, input: T
       before: revising ? { scores: slot.scores, correction: slot.correction, tags: slot.tags } : null,
       after: { queueId: q.id, itemId: item.id, scores: data.scores, correction: data.correction, tags: data.tags },
     });
-    const decided = await applyOutcomeIfComplete(tx, principal, q, item);
+    const decided = await settleItemIfComplete(tx, principal, q, item);
     return { slot: slotView(saved), item: { id: item.id, status: decided?.status ?? item.status, goldSource: decided?.goldSource ?? null } };
   });
 }
 
-type Queue = Awaited<ReturnType<typeof queueOrThrow>>;
+/** What settling an item needs of its queue. */
+export interface SettlingQueue {
+  id: string;
+  name: string;
+  adjudicationThreshold: number;
+  dimensions: RubricDimension[];
+}
 
-/** When every slot of the item is submitted: gold by consensus, or to adjudication with a notification. */
-async function applyOutcomeIfComplete(tx: Tx, principal: Person, q: Queue, item: LabelItemRow) {
+/**
+ * When every slot of the item is submitted: gold by consensus, or to adjudication with a notification
+ * to the adjudicators. The last label arriving settles an item, and so does a queue lowering its
+ * annotators per item (`reason` says so in the audit event).
+ */
+export async function settleItemIfComplete(tx: Tx, principal: Principal, q: SettlingQueue, item: { id: string; position: number }, reason?: string) {
   const slots = await findItemSlots(tx, item.id);
   if (slots.some((s) => s.status !== "submitted")) return null;
   const labels: SubmittedLabel[] = slots.map((s) => ({
     userId: s.userId!, scores: s.scores as LabelScores, correction: s.correction, tags: s.tags ?? [], submittedAt: s.submittedAt!,
   }));
-  const outcome = decideOutcome(q.dimensions as RubricDimension[], q.adjudicationThreshold, labels);
+  const outcome = decideOutcome(q.dimensions, q.adjudicationThreshold, labels);
+  const why = reason ? { reason } : {};
   if (outcome.kind === "gold") {
     await tx.labelItem.update({
       where: { id: item.id },
@@ -119,14 +130,14 @@ async function applyOutcomeIfComplete(tx: Tx, principal: Person, q: Queue, item:
     });
     await appendAuditEvent(tx, {
       ...auditActor(principal), action: "label_item.gold", resourceType: "labelItem", resourceId: item.id,
-      after: { queueId: q.id, goldSource: outcome.source, gold: outcome.gold },
+      after: { queueId: q.id, ...why, goldSource: outcome.source, gold: outcome.gold },
     });
     return { status: "gold" as const, goldSource: outcome.source };
   }
   await tx.labelItem.update({ where: { id: item.id }, data: { status: "needs_adjudication" } });
   await appendAuditEvent(tx, {
     ...auditActor(principal), action: "label_item.needs_adjudication", resourceType: "labelItem", resourceId: item.id,
-    after: { queueId: q.id, disagreements: outcome.disagreements },
+    after: { queueId: q.id, ...why, disagreements: outcome.disagreements },
   });
   const slug = (await tx.project.findUniqueOrThrow({ where: { id: principal.projectId }, select: { slug: true } })).slug;
   await notify(tx, {

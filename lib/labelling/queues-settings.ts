@@ -3,13 +3,13 @@ import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { appendAuditEvent } from "../audit/repo";
 import { assertCan, auditActor, type Principal } from "../authz/principal";
-import { decideOutcome, type SubmittedLabel } from "./outcome";
-import { parseDimensions, type LabelScores } from "./rubric";
+import { settleItemIfComplete } from "./claims";
+import { parseDimensions } from "./rubric";
 import { ZQueueSource, isRepeatingSource, type QueueSource } from "./sources";
 import { assertLabellers, presentQueue, rubricVersionOrThrow } from "./queues";
 import {
-  countItemsByStatus, countSubmittedSlots, findItemsWithSlots, findLabelQueue, findVersionDimensions, growSlots, lockLabelQueue, maxSubmittedPerOpenItem,
-  setItemOutcome, shrinkSlots, updateLabelQueueRow, userNames,
+  countItemsByStatus, countSubmittedSlots, findLabelQueue, findVersionDimensions, growSlots, lockLabelQueue, maxSubmittedPerOpenItem,
+  shrinkSlots, updateLabelQueueRow, userNames,
 } from "./repo";
 import type { TLabelQueue, TUpdateLabelQueue } from "./schemas";
 
@@ -35,27 +35,6 @@ function sourceChange(source: QueueSource, input: TUpdateLabelQueue): QueueSourc
     ...source, ...(cadenceMinutes !== undefined ? { cadenceMinutes } : {}), ...(maxPerRun !== undefined ? { maxPerRun } : {}),
     ...(ratePercent !== undefined ? { ratePercent } : {}),
   });
-}
-
-/** Items whose remaining slots are now all submitted get their outcome, as if the last label had just arrived. */
-async function settleCompletedItems(tx: Tx, principal: Principal, queue: { id: string; adjudicationThreshold: number; dimensions: unknown }, itemIds: string[]) {
-  if (itemIds.length === 0) return;
-  const dims = parseDimensions(queue.dimensions);
-  const items = await findItemsWithSlots(tx, itemIds);
-  for (const item of items) {
-    const labels: SubmittedLabel[] = item.slots.map((s) => ({
-      userId: s.userId!, scores: s.scores as LabelScores, correction: s.correction, tags: s.tags, submittedAt: s.submittedAt!,
-    }));
-    const outcome = decideOutcome(dims, queue.adjudicationThreshold, labels);
-    const data: Prisma.LabelItemUpdateInput = outcome.kind === "gold"
-      ? { status: "gold", gold: outcome.gold as unknown as Prisma.InputJsonValue, goldSource: outcome.source, goldAt: new Date() }
-      : { status: "needs_adjudication" };
-    await setItemOutcome(tx, item.id, data);
-    await appendAuditEvent(tx, {
-      ...auditActor(principal), action: outcome.kind === "gold" ? "label_item.gold" : "label_item.needs_adjudication", resourceType: "labelItem", resourceId: item.id,
-      after: { queueId: queue.id, reason: "annotators per item lowered", ...(outcome.kind === "gold" ? { goldSource: outcome.source, gold: outcome.gold } : { disagreements: outcome.disagreements }) },
-    });
-  }
 }
 
 export async function updateLabelQueue(principal: Principal, id: string, input: TUpdateLabelQueue): Promise<TLabelQueue> {
@@ -102,8 +81,12 @@ export async function updateLabelQueue(principal: Principal, id: string, input: 
 
     const updated = await updateLabelQueueRow(tx, q.id, data);
     if (settle.length) {
+      // items whose remaining slots are now all submitted get their outcome, as if the last label had just arrived
       const version = await findVersionDimensions(tx, updated.scoreConfigVersionId);
-      await settleCompletedItems(tx, principal, { id: q.id, adjudicationThreshold: updated.adjudicationThreshold, dimensions: version.dimensions }, settle);
+      const settling = { id: q.id, name: updated.name, adjudicationThreshold: updated.adjudicationThreshold, dimensions: parseDimensions(version.dimensions) };
+      for (const item of await tx.labelItem.findMany({ where: { id: { in: settle } }, select: { id: true, position: true } })) {
+        await settleItemIfComplete(tx, principal, settling, item, "annotators per item lowered");
+      }
     }
     const shape = (r: typeof q) => ({
       name: r.name, description: r.description, scoreConfigVersionId: r.scoreConfigVersionId, annotatorsPerItem: r.annotatorsPerItem,

@@ -155,15 +155,6 @@ export async function shrinkSlots(tx: Tx, queueId: string, count: number) {
   return { removed: drop.length, complete };
 }
 
-/** Items with their slots, earliest label first (for deciding their outcome). */
-export function findItemsWithSlots(tx: Tx, itemIds: string[]) {
-  return tx.labelItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, slots: { orderBy: { submittedAt: "asc" } } } });
-}
-
-export function setItemOutcome(tx: Tx, id: string, data: Prisma.LabelItemUpdateInput) {
-  return tx.labelItem.update({ where: { id }, data });
-}
-
 export function findVersionDimensions(tx: Tx, id: string) {
   return tx.scoreConfigVersion.findUniqueOrThrow({ where: { id }, select: { dimensions: true } });
 }
