@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { hotRoute, type NodeHandler } from "../lib/http/hot-route";
+import { hotRoute, writeRaw, type NodeHandler } from "../lib/http/hot-route";
 import { pingAnswer } from "../lib/http/raw-response";
-import { SECURITY_HEADERS } from "../lib/http/security-headers";
 import { logger } from "../lib/log/logger";
 import { resolveReleaseRoute } from "../lib/environments/routes";
 import { resolveAnswer } from "../lib/environments/resolve-response";
@@ -21,11 +20,7 @@ const RESOLVE_PATH = /^\/api\/v1\/projects\/([^/]+)\/environments\/([^/]+)\/rele
 
 const resolve = hotRoute(resolveReleaseRoute, ({ principal, params, query, headers }) => resolveAnswer(principal, params.env, query.key, headers));
 
-const ping: NodeHandler = async (_req, res) => {
-  const out = pingAnswer();
-  for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
-  res.writeHead(out.status, out.headers).end(out.body);
-};
+const ping: NodeHandler = async (_req, res) => writeRaw(res, pingAnswer());
 
 function decoded(segment: string): string | null {
   try {

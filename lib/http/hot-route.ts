@@ -26,10 +26,11 @@ function nodeHeaders(req: IncomingMessage): HeaderReader {
 // hot routes answer from memory at once: nothing long-running to cancel when the caller goes away
 const NEVER_ABORTED = new AbortController().signal;
 
-function write(res: ServerResponse, out: RawResponse, requestId: string): void {
+/** Writes plain response parts with the headers Next adds to every response (and the request id, when there is one). */
+export function writeRaw(res: ServerResponse, out: RawResponse, requestId?: string): void {
   for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
   for (const [k, v] of Object.entries(out.headers)) res.setHeader(k, v);
-  res.setHeader("x-request-id", requestId);
+  if (requestId) res.setHeader("x-request-id", requestId);
   res.statusCode = out.status;
   res.end(out.body ?? undefined);
 }
@@ -55,7 +56,7 @@ export function hotRoute<C extends RouteContract>(contract: C, handler: (input: 
       out = { status: e.status, headers: { ...e.headers, "content-type": "application/json" }, body: JSON.stringify(e.body) };
     }
     try {
-      write(res, out, requestId);
+      writeRaw(res, out, requestId);
     } finally {
       logApiRequest(requestId, req.method ?? "GET", url.pathname, out.status, started, principal);
     }

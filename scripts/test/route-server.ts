@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { webRequestFrom } from "../../lib/http/node-request";
+import { Readable } from "node:stream";
 
 // Next route handlers behind a loopback node:http server, as Next serves them in production: for
 // tests of HTTP clients (the OpenTelemetry exporter, the SDK) against the real handlers.
@@ -19,6 +19,19 @@ export interface Exchange {
   url: URL;
   response: Response;
   body: Buffer;
+}
+
+/** The node:http request as the standard Request handlers take: repeated headers kept, the body streamed. */
+function webRequestFrom(req: IncomingMessage, url: URL): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(url, {
+    method: req.method,
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 export function serveRoutes(routes: ServedRoute[], onExchange?: (e: Exchange) => void) {
