@@ -15,6 +15,7 @@ export async function humanReviewOfRuns(client: Tx | Db, projectId: string, runI
     where: { projectId, sourceKind: "eval_result", sourceId: { in: results.map((r) => r.id) } },
     select: {
       sourceId: true, status: true,
+      queueId: true,
       queue: { select: { scoreConfigVersion: { select: { dimensions: true } } } },
       slots: { where: { status: "submitted" }, select: { scores: true } },
     },
@@ -22,8 +23,15 @@ export async function humanReviewOfRuns(client: Tx | Db, projectId: string, runI
   const gold = new Set(items.filter((i) => i.status === "gold").map((i) => i.sourceId));
   // per dimension name: its kind (the first rubric that names it decides) and each item's values
   const dims = new Map<string, { dim: RubricDimension; units: (number | string | boolean | null)[][] }>();
+  // items of one queue share its rubric: parse it once per queue
+  const rubrics = new Map<string, RubricDimension[]>();
+  const rubricOf = (item: (typeof items)[number]) => {
+    let dims = rubrics.get(item.queueId);
+    if (!dims) rubrics.set(item.queueId, (dims = parseDimensions(item.queue.scoreConfigVersion.dimensions)));
+    return dims;
+  };
   for (const item of items) {
-    for (const dim of parseDimensions(item.queue.scoreConfigVersion.dimensions)) {
+    for (const dim of rubricOf(item)) {
       const entry = dims.get(dim.name) ?? { dim, units: [] };
       if (entry.dim.kind !== dim.kind) continue;
       entry.units.push(item.slots.map((s) => ((s.scores ?? {}) as Record<string, number | string | boolean>)[dim.name] ?? null));
